@@ -93,13 +93,23 @@ final class ClusterStore implements ClusterState {
         return () -> listeners.remove(listener);
     }
 
+    private static String plural(ResourceKind kind) {
+        return switch (kind) {
+            case SERVICE -> "services";
+            case ENDPOINT_SLICE -> "endpoint slices";
+            case POD -> "pods";
+            case NODE -> "nodes";
+            case NAMESPACE -> "namespaces";
+            case NETWORK_POLICY -> "network policies";
+        };
+    }
+
     /** One line with the number of objects per kind, for logs. */
     String counts() {
         ClusterSnapshot s = snapshot();
         StringBuilder b = new StringBuilder();
         for (ResourceKind kind : ResourceKind.values()) {
-            b.append(b.length() == 0 ? "" : ", ").append(s.count(kind)).append(' ')
-                    .append(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append('s');
+            b.append(b.length() == 0 ? "" : ", ").append(s.count(kind)).append(' ').append(plural(kind));
         }
         return b.toString();
     }
