@@ -46,8 +46,8 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 
 /**
- * The assembled runtime (features core + metrics) in Felix, configured from kube-router flags by
- * the launcher's mapping, against fabric8's mock API server in CRUD mode.
+ * The assembled runtime (features core + metrics) in Felix, planned from kube-router flags by the
+ * launcher, against fabric8's mock API server in CRUD mode.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -75,8 +75,7 @@ public class RuntimeIT {
                 systemProperty("itest.master").value(api.url()),
                 systemProperty("itest.health.port").value(Integer.toString(healthPort)),
                 mavenBundle("org.ops4j.pax.exam", "pax-exam-cm").versionAsInProject().startLevel(2)));
-        options.addAll(Provisioning.features("core", "metrics"));
-        options.addAll(FlagConfigurations.of("--master=" + api.url(), "--hostname-override=n1",
+        options.addAll(AgentOptions.forFlags("--master=" + api.url(), "--hostname-override=n1",
                 "--health-port=" + healthPort, "--health-addr=127.0.0.1"));
         return options(options.toArray(Option[]::new));
     }

@@ -1,0 +1,70 @@
+package io.kuberouter.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.cm.ConfigurationAdminOptions.newConfiguration;
+
+import io.kuberouter.launcher.LaunchPlan;
+import io.kuberouter.launcher.flags.CommandLine;
+import io.kuberouter.launcher.flags.Outcome;
+import io.kuberouter.launcher.runtime.Feature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.cm.ConfigurationOption;
+
+/**
+ * The agent as the launcher would run it for a kube-router command line, as pax-exam options:
+ * the launcher's own {@link LaunchPlan} decides the features, the configurations and the
+ * framework properties. Bundles come from the feature descriptors: ours from the reactor's
+ * {@code target/bundles}, third-party ones from the local repository at this pom's versions.
+ */
+final class AgentOptions {
+
+    private AgentOptions() {
+    }
+
+    static List<Option> forFlags(String... flags) throws IOException {
+        Outcome outcome = CommandLine.parse(List.of(flags));
+        if (!(outcome instanceof Outcome.Run run)) {
+            throw new IllegalArgumentException("flags not accepted: " + outcome);
+        }
+        LaunchPlan plan = LaunchPlan.of(run.options(), features());
+        List<Option> options = new ArrayList<>();
+        plan.features().forEach(f -> f.bundles().forEach(b -> options.add(bundle(b))));
+        plan.configurations().forEach((pid, props) -> {
+            ConfigurationOption option = newConfiguration(pid);
+            props.forEach(option::put);
+            options.add(option.asOption());
+        });
+        plan.frameworkProperties().forEach((k, v) -> options.add(frameworkProperty(k).value(v)));
+        return options;
+    }
+
+    private static Option bundle(Feature.BundleRef ref) {
+        String group = ref.id().substring(0, ref.id().indexOf(':'));
+        if ("io.kuberouter".equals(group)) {
+            Path jar = Path.of(System.getProperty("itest.bundles"), ref.artifactId() + ".jar");
+            return bundle(jar.toUri().toString()).startLevel(ref.startLevel());
+        }
+        return mavenBundle(group, ref.artifactId()).versionAsInProject().startLevel(ref.startLevel());
+    }
+
+    private static Map<String, Feature> features() throws IOException {
+        Map<String, Feature> features = new HashMap<>();
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("itest.features")))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                Feature feature = Feature.read(file);
+                features.put(feature.name(), feature);
+            }
+        }
+        return features;
+    }
+}

@@ -1,0 +1,75 @@
+package io.kuberouter.launcher;
+
+import io.kuberouter.launcher.flags.ConfigurationMapper;
+import io.kuberouter.launcher.flags.ConfigurationSpec;
+import io.kuberouter.launcher.flags.Options;
+import io.kuberouter.launcher.runtime.Feature;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the agent will run, derived purely from the options and the feature descriptors the
+ * distribution ships: the features to install (core first), the features the flags ask for but
+ * this distribution lacks, every configuration (feature defaults overridden by flag values), and
+ * the framework properties of the Web Console's HTTP server.
+ */
+public record LaunchPlan(List<Feature> features, Set<String> missing, Map<String, Map<String, Object>> configurations,
+        Map<String, String> frameworkProperties) {
+
+    static final String WEBCONSOLE_PID = "io.kuberouter.webconsole";
+    static final String OSGI_MANAGER_PID = "org.apache.felix.webconsole.internal.servlet.OsgiManager";
+
+    public static LaunchPlan of(Options options, Map<String, Feature> available) {
+        List<Feature> features = new ArrayList<>();
+        Set<String> missing = new TreeSet<>();
+        Set<String> wanted = new TreeSet<>(ConfigurationMapper.features(options));
+        wanted.remove("core");
+        features.add(require(available, "core"));
+        for (String name : wanted) {
+            Feature feature = available.get(name);
+            if (feature == null) {
+                missing.add(name);
+            } else {
+                features.add(feature);
+            }
+        }
+        Map<String, Map<String, Object>> configurations = new LinkedHashMap<>();
+        features.forEach(f -> f.configurations().forEach((pid, props) -> merge(configurations, pid, props)));
+        for (ConfigurationSpec spec : ConfigurationMapper.configurations(options)) {
+            merge(configurations, spec.pid(), spec.properties());
+        }
+        return new LaunchPlan(List.copyOf(features), missing, configurations, webConsole(configurations));
+    }
+
+    private static Feature require(Map<String, Feature> available, String name) {
+        Feature feature = available.get(name);
+        if (feature == null) {
+            throw new IllegalStateException("the distribution has no features/" + name + ".json");
+        }
+        return feature;
+    }
+
+    private static void merge(Map<String, Map<String, Object>> into, String pid, Map<String, Object> props) {
+        into.computeIfAbsent(pid, p -> new LinkedHashMap<>()).putAll(props);
+    }
+
+    /**
+     * The Web Console's credentials go to its own PID, its address to the HTTP server's framework
+     * properties (read before the server first binds, so it never listens anywhere else).
+     */
+    private static Map<String, String> webConsole(Map<String, Map<String, Object>> configurations) {
+        Map<String, Object> console = configurations.remove(WEBCONSOLE_PID);
+        if (console == null) {
+            return Map.of();
+        }
+        Map<String, Object> manager = configurations.computeIfAbsent(OSGI_MANAGER_PID, p -> new LinkedHashMap<>());
+        manager.put("username", console.get("webconsole.user"));
+        manager.put("password", console.get("webconsole.password"));
+        return Map.of("org.apache.felix.http.host", String.valueOf(console.get("webconsole.addr")),
+                "org.osgi.service.http.port", String.valueOf(console.get("webconsole.port")));
+    }
+}
