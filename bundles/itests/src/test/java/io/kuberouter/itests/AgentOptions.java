@@ -38,7 +38,7 @@ final class AgentOptions {
         }
         LaunchPlan plan = LaunchPlan.of(run.options(), features());
         List<Option> options = new ArrayList<>();
-        plan.features().forEach(f -> f.bundles().forEach(b -> options.add(bundle(b))));
+        plan.features().forEach(f -> f.bundles().forEach(b -> options.add(provision(b))));
         plan.configurations().forEach((pid, props) -> {
             ConfigurationOption option = newConfiguration(pid);
             props.forEach(option::put);
@@ -48,7 +48,7 @@ final class AgentOptions {
         return options;
     }
 
-    private static Option bundle(Feature.BundleRef ref) {
+    private static Option provision(Feature.BundleRef ref) {
         String group = ref.id().substring(0, ref.id().indexOf(':'));
         if ("io.kuberouter".equals(group)) {
             Path jar = Path.of(System.getProperty("itest.bundles"), ref.artifactId() + ".jar");
