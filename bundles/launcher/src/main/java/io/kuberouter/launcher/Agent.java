@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 final class Agent {
 
     /** Extra time over --cache-sync-timeout for the framework and the client to start. */
-    private static final Duration START_MARGIN = Duration.ofSeconds(15);
+    private static final Duration START_MARGIN = Duration.ofSeconds(5);
     private static final String CLUSTER_STATE = "io.kuberouter.api.cluster.ClusterState";
     private static final String K8S_PID = "io.kuberouter.k8s";
     /** Held so the level is not garbage collected with an unreferenced logger. */
