@@ -45,6 +45,8 @@ final class AgentOptions {
             options.add(option.asOption());
         });
         plan.frameworkProperties().forEach((k, v) -> options.add(frameworkProperty(k).value(v)));
+        // as the launcher's Agent does: the console and shell read the feature descriptors there
+        options.add(frameworkProperty("kuberouter.features.dir").value(System.getProperty("itest.features")));
         return options;
     }
 

@@ -80,6 +80,8 @@ final class Agent {
         Files.createDirectories(stateDir);
         properties.put("org.osgi.framework.storage", stateDir.resolve("felix-cache").toString());
         properties.put("felix.fileinstall.dir", distribution.dropIns().toString());
+        // the console and shell read the distribution's feature descriptors from here
+        properties.put("kuberouter.features.dir", distribution.home().resolve("features").toString());
         properties.putAll(plan.frameworkProperties());
         return properties;
     }
