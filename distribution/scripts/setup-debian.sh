@@ -8,7 +8,7 @@ PACKAGES=(
   user-mode-linux
   gobgpd bird2
   containernetworking-plugins
-  curl python3 strace
+  curl python3 strace procps
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -2,6 +2,7 @@ package io.kuberouter.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.cm.ConfigurationAdminOptions.newConfiguration;
 
@@ -31,7 +32,24 @@ final class AgentOptions {
     private AgentOptions() {
     }
 
-    static List<Option> forFlags(String... flags) throws IOException {
+    /**
+     * Everything a pax-exam test of the agent needs: the test platform, the test's own options,
+     * and the agent as the launcher would run it for {@code flags}.
+     */
+    static Option[] agent(List<Option> testOptions, String... flags) throws IOException {
+        List<Option> options = new ArrayList<>(List.of(
+                junitBundles(),
+                // no class from the test class path may leak into bundles (stack.md pitfall 7)
+                frameworkProperty("felix.bootdelegation.implicit").value("false"),
+                // Gogo must not read stdin: surefire talks to the test JVM through it
+                frameworkProperty("gosh.args").value("--nointeractive"),
+                mavenBundle("org.ops4j.pax.exam", "pax-exam-cm").versionAsInProject().startLevel(2)));
+        options.addAll(testOptions);
+        options.addAll(forFlags(flags));
+        return options.toArray(Option[]::new);
+    }
+
+    private static List<Option> forFlags(String... flags) throws IOException {
         Outcome outcome = CommandLine.parse(List.of(flags));
         if (!(outcome instanceof Outcome.Run run)) {
             throw new IllegalArgumentException("flags not accepted: " + outcome);

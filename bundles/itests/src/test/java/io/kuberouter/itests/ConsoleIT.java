@@ -4,10 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
-import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import io.kuberouter.api.capability.Capability;
@@ -23,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -72,16 +67,11 @@ public class ConsoleIT {
     public Option[] configuration() throws Exception {
         MockApi api = MockApi.start();
         int port = MockApi.freePort();
-        List<Option> options = new ArrayList<>(List.of(
-                junitBundles(),
-                frameworkProperty("felix.bootdelegation.implicit").value("false"),
-                frameworkProperty("gosh.args").value("--nointeractive"),
-                systemProperty("itest.page").value("http://127.0.0.1:" + port + "/system/console/capabilities"),
-                mavenBundle("org.ops4j.pax.exam", "pax-exam-cm").versionAsInProject().startLevel(2)));
-        options.addAll(AgentOptions.forFlags("--master=" + api.url(), "--hostname-override=n1", "--health-port=0",
+        return AgentOptions.agent(List.of(
+                systemProperty("itest.page").value("http://127.0.0.1:" + port + "/system/console/capabilities")),
+                "--master=" + api.url(), "--hostname-override=n1", "--health-port=0",
                 "--metrics-addr=127.0.0.1", "--metrics-port=" + MockApi.freePort(),
-                "--webconsole-password=" + PASSWORD, "--webconsole-port=" + port));
-        return options(options.toArray(Option[]::new));
+                "--webconsole-password=" + PASSWORD, "--webconsole-port=" + port);
     }
 
     @Test

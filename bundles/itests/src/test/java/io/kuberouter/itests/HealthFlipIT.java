@@ -1,10 +1,6 @@
 package io.kuberouter.itests;
 
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
-import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import io.kuberouter.api.capability.Capability;
@@ -14,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -49,15 +44,10 @@ public class HealthFlipIT {
     public Option[] configuration() throws Exception {
         MockApi api = MockApi.start();
         int healthPort = MockApi.freePort();
-        List<Option> options = new ArrayList<>(List.of(
-                junitBundles(),
-                frameworkProperty("felix.bootdelegation.implicit").value("false"),
-                frameworkProperty("gosh.args").value("--nointeractive"),
-                systemProperty("itest.healthz").value("http://127.0.0.1:" + healthPort + "/healthz"),
-                mavenBundle("org.ops4j.pax.exam", "pax-exam-cm").versionAsInProject().startLevel(2)));
-        options.addAll(AgentOptions.forFlags("--master=" + api.url(), "--hostname-override=n1",
-                "--health-addr=127.0.0.1", "--health-port=" + healthPort));
-        return options(options.toArray(Option[]::new));
+        return AgentOptions.agent(List.of(
+                systemProperty("itest.healthz").value("http://127.0.0.1:" + healthPort + "/healthz")),
+                "--master=" + api.url(), "--hostname-override=n1",
+                "--health-addr=127.0.0.1", "--health-port=" + healthPort);
     }
 
     @Test

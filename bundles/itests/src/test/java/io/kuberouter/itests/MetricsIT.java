@@ -5,10 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
-import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import io.kuberouter.api.capability.Capability;
@@ -25,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,15 +56,10 @@ public class MetricsIT {
     public Option[] configuration() throws Exception {
         MockApi api = MockApi.start();
         int port = MockApi.freePort();
-        List<Option> options = new ArrayList<>(List.of(
-                junitBundles(),
-                frameworkProperty("felix.bootdelegation.implicit").value("false"),
-                frameworkProperty("gosh.args").value("--nointeractive"),
-                systemProperty("itest.metrics").value("http://127.0.0.1:" + port),
-                mavenBundle("org.ops4j.pax.exam", "pax-exam-cm").versionAsInProject().startLevel(2)));
-        options.addAll(AgentOptions.forFlags("--master=" + api.url(), "--hostname-override=n1", "--health-port=0",
-                "--metrics-addr=127.0.0.1", "--metrics-port=" + port, "--metrics-path=/metrics"));
-        return options(options.toArray(Option[]::new));
+        return AgentOptions.agent(List.of(
+                systemProperty("itest.metrics").value("http://127.0.0.1:" + port)),
+                "--master=" + api.url(), "--hostname-override=n1", "--health-port=0",
+                "--metrics-addr=127.0.0.1", "--metrics-port=" + port, "--metrics-path=/metrics");
     }
 
     @Test

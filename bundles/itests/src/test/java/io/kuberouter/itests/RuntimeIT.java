@@ -5,10 +5,6 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
-import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -28,7 +24,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import javax.inject.Inject;
@@ -67,17 +62,11 @@ public class RuntimeIT {
     public Option[] configuration() throws Exception {
         MockApi api = MockApi.start();
         int healthPort = MockApi.freePort();
-        List<Option> options = new ArrayList<>(List.of(
-                junitBundles(),
-                frameworkProperty("felix.bootdelegation.implicit").value("false"),
-                // Gogo must not read stdin: surefire talks to this JVM through it
-                frameworkProperty("gosh.args").value("--nointeractive"),
+        return AgentOptions.agent(List.of(
                 systemProperty("itest.master").value(api.url()),
-                systemProperty("itest.health.port").value(Integer.toString(healthPort)),
-                mavenBundle("org.ops4j.pax.exam", "pax-exam-cm").versionAsInProject().startLevel(2)));
-        options.addAll(AgentOptions.forFlags("--master=" + api.url(), "--hostname-override=n1",
-                "--health-port=" + healthPort, "--health-addr=127.0.0.1"));
-        return options(options.toArray(Option[]::new));
+                systemProperty("itest.health.port").value(Integer.toString(healthPort))),
+                "--master=" + api.url(), "--hostname-override=n1",
+                "--health-port=" + healthPort, "--health-addr=127.0.0.1");
     }
 
     @Test

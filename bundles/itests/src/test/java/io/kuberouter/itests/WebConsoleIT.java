@@ -2,10 +2,6 @@ package io.kuberouter.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
-import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
@@ -14,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -43,15 +38,10 @@ public class WebConsoleIT {
     public Option[] configuration() throws Exception {
         MockApi api = MockApi.start();
         int port = MockApi.freePort();
-        List<Option> options = new ArrayList<>(List.of(
-                junitBundles(),
-                frameworkProperty("felix.bootdelegation.implicit").value("false"),
-                frameworkProperty("gosh.args").value("--nointeractive"),
-                systemProperty("itest.console").value("http://127.0.0.1:" + port + "/system/console/bundles"),
-                mavenBundle("org.ops4j.pax.exam", "pax-exam-cm").versionAsInProject().startLevel(2)));
-        options.addAll(AgentOptions.forFlags("--master=" + api.url(), "--hostname-override=n1", "--health-port=0",
-                "--webconsole-password=" + PASSWORD, "--webconsole-port=" + port));
-        return options(options.toArray(Option[]::new));
+        return AgentOptions.agent(List.of(
+                systemProperty("itest.console").value("http://127.0.0.1:" + port + "/system/console/bundles")),
+                "--master=" + api.url(), "--hostname-override=n1", "--health-port=0",
+                "--webconsole-password=" + PASSWORD, "--webconsole-port=" + port);
     }
 
     @Test

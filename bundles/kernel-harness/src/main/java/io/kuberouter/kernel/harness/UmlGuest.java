@@ -2,7 +2,6 @@ package io.kuberouter.kernel.harness;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.util.stream.Stream;
 final class UmlGuest {
     /** System property set to {@code true} in the guest JVM. */
     static final String GUEST_PROPERTY = "kernel.harness.guest";
-    private static final String RESOURCES = "/io/kuberouter/kernel/harness/";
     private static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Xshare:auto", "-XX:-UsePerfData", "-Djava.io.tmpdir=/tmp", "-D" + GUEST_PROPERTY + "=true");
     /** Time beyond the guest's own limit before the host kills uml-run.sh (which then kills the guest). */
@@ -33,8 +31,7 @@ final class UmlGuest {
     static GuestResults run(Class<?> testClass, int timeoutSeconds, String memory) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("krt-uml-");
         try {
-            Path script = extract(dir, "uml-run.sh");
-            extract(dir, "guest-init.sh");
+            Path script = UmlScripts.extract(dir);
             Path reports = Files.createDirectory(dir.resolve("reports"));
             List<String> command = command(script, reports, testClass, timeoutSeconds, memory);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -81,17 +78,6 @@ final class UmlGuest {
                 }
             }
         }
-    }
-
-    private static Path extract(Path dir, String name) throws IOException {
-        Path target = dir.resolve(name);
-        try (InputStream in = UmlGuest.class.getResourceAsStream(RESOURCES + name)) {
-            if (in == null) {
-                throw new IOException("missing resource " + RESOURCES + name);
-            }
-            Files.copy(in, target);
-        }
-        return target;
     }
 
     private static void deleteTree(Path dir) throws IOException {

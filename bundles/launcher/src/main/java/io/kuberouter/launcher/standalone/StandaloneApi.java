@@ -28,10 +28,10 @@ public final class StandaloneApi implements AutoCloseable {
     private final WatchService watcher;
     private final Thread follower;
 
-    private StandaloneApi(Path dir, int port, Consumer<String> log) throws IOException {
+    private StandaloneApi(Path dir, InetAddress address, int port, Consumer<String> log) throws IOException {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), false);
-        server.init(InetAddress.getLoopbackAddress(), port);
+        server.init(address, port);
         client = server.createClient();
         sync = new ManifestSync(client, dir);
         log.accept("standalone API server on " + url() + " seeded with " + sync.sync() + " objects from " + dir
@@ -50,7 +50,16 @@ public final class StandaloneApi implements AutoCloseable {
      * @throws IOException when a manifest cannot be read or the port cannot be bound
      */
     public static StandaloneApi start(Path dir, int port, Consumer<String> log) throws IOException {
-        return new StandaloneApi(dir, port, log);
+        return start(dir, InetAddress.getLoopbackAddress(), port, log);
+    }
+
+    /**
+     * Same as {@link #start(Path, int, Consumer)}, listening on {@code address} instead of 127.0.0.1 (the lab
+     * serves its nodes on the node network).
+     */
+    public static StandaloneApi start(Path dir, InetAddress address, int port, Consumer<String> log)
+            throws IOException {
+        return new StandaloneApi(dir, address, port, log);
     }
 
     /** Held so the level is not garbage collected with an unreferenced logger. */
