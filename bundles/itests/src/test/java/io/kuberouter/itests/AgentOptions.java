@@ -6,18 +6,16 @@ import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.cm.ConfigurationAdminOptions.newConfiguration;
 
+import io.kuberouter.capabilities.Feature;
 import io.kuberouter.launcher.LaunchPlan;
 import io.kuberouter.launcher.flags.CommandLine;
 import io.kuberouter.launcher.flags.Outcome;
-import io.kuberouter.launcher.runtime.Feature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.cm.ConfigurationOption;
 
@@ -37,6 +35,17 @@ final class AgentOptions {
      * and the agent as the launcher would run it for {@code flags}.
      */
     static Option[] agent(List<Option> testOptions, String... flags) throws IOException {
+        return agent(Path.of(System.getProperty("itest.features")), Path.of(System.getProperty("itest.bundles")),
+                testOptions, flags);
+    }
+
+    /**
+     * As {@link #agent(List, String...)} for a distribution whose feature descriptors are in
+     * {@code featuresDir} and whose bundles, for the features the node enables later, are in
+     * {@code bundleDir}.
+     */
+    static Option[] agent(Path featuresDir, Path bundleDir, List<Option> testOptions, String... flags)
+            throws IOException {
         List<Option> options = new ArrayList<>(List.of(
                 junitBundles(),
                 // no class from the test class path may leak into bundles (stack.md pitfall 7)
@@ -45,16 +54,17 @@ final class AgentOptions {
                 frameworkProperty("gosh.args").value("--nointeractive"),
                 mavenBundle("org.ops4j.pax.exam", "pax-exam-cm").versionAsInProject().startLevel(2)));
         options.addAll(testOptions);
-        options.addAll(forFlags(flags));
+        options.addAll(forFlags(featuresDir, bundleDir, flags));
         return options.toArray(Option[]::new);
     }
 
-    private static List<Option> forFlags(String... flags) throws IOException {
+    private static List<Option> forFlags(Path featuresDir, Path bundleDir, String... flags) throws IOException {
         Outcome outcome = CommandLine.parse(List.of(flags));
         if (!(outcome instanceof Outcome.Run run)) {
             throw new IllegalArgumentException("flags not accepted: " + outcome);
         }
-        LaunchPlan plan = LaunchPlan.of(run.options(), features());
+        LaunchPlan plan = LaunchPlan.of(run.options(), features(featuresDir));
+        plan.locate(featuresDir, bundleDir);
         List<Option> options = new ArrayList<>();
         plan.features().forEach(f -> f.bundles().forEach(b -> options.add(provision(b))));
         plan.configurations().forEach((pid, props) -> {
@@ -64,7 +74,7 @@ final class AgentOptions {
         });
         plan.frameworkProperties().forEach((k, v) -> options.add(frameworkProperty(k).value(v)));
         // as the launcher's Agent does: the console and shell read the feature descriptors there
-        options.add(frameworkProperty("kuberouter.features.dir").value(System.getProperty("itest.features")));
+        options.add(frameworkProperty("kuberouter.features.dir").value(featuresDir.toString()));
         return options;
     }
 
@@ -77,14 +87,9 @@ final class AgentOptions {
         return mavenBundle(group, ref.artifactId()).versionAsInProject().startLevel(ref.startLevel());
     }
 
-    private static Map<String, Feature> features() throws IOException {
+    private static Map<String, Feature> features(Path featuresDir) throws IOException {
         Map<String, Feature> features = new HashMap<>();
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("itest.features")))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                Feature feature = Feature.read(file);
-                features.put(feature.name(), feature);
-            }
-        }
+        Feature.readAll(featuresDir).forEach(f -> features.put(f.name(), f));
         return features;
     }
 }

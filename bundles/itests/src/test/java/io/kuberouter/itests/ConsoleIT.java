@@ -128,9 +128,9 @@ public class ConsoleIT {
         ServiceRegistration<Capability> registration = context.registerService(Capability.class, orphan, properties);
         try {
             String text = (String) execute("kr:capabilities");
-            assertTrue(text, text.contains("feature core: running, enabled on this node"));
-            assertTrue(text, text.contains("feature metrics: running, enabled on this node"));
-            assertTrue(text, text.contains("feature webconsole: running, enabled on this node"));
+            assertTrue(text, text.contains("feature core: running, enabled by flags"));
+            assertTrue(text, text.contains("feature metrics: running, enabled by flags"));
+            assertTrue(text, text.contains("feature webconsole: running, enabled by flags"));
             assertTrue(text, text.contains("bundle io.kuberouter:io.kuberouter.webconsole (level 4): ACTIVE"));
             assertTrue(text, text.contains("capabilities without a feature descriptor:\n  capability itest-orphan"));
             assertTrue(text, text.contains("heartbeat sync: no heartbeat yet, period 300 s, fresh"));

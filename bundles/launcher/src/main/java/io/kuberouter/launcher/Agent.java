@@ -1,9 +1,9 @@
 package io.kuberouter.launcher;
 
+import io.kuberouter.capabilities.Feature;
 import io.kuberouter.launcher.flags.ExtensionFlags;
 import io.kuberouter.launcher.flags.Options;
 import io.kuberouter.launcher.runtime.AgentRuntime;
-import io.kuberouter.launcher.runtime.Feature;
 import io.kuberouter.launcher.standalone.StandaloneApi;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -35,6 +35,7 @@ final class Agent {
         SPIFLY.setLevel(Level.WARNING); // one INFO line per ServiceLoader provider otherwise
         try {
             LaunchPlan plan = LaunchPlan.of(options, distribution.features());
+            plan.locate(distribution.featureDescriptors(), distribution.bundles());
             String standalone = options.get(ExtensionFlags.STANDALONE);
             if (!standalone.isBlank()) {
                 StandaloneApi.quietServerLog();
@@ -80,8 +81,8 @@ final class Agent {
         Files.createDirectories(stateDir);
         properties.put("org.osgi.framework.storage", stateDir.resolve("felix-cache").toString());
         properties.put("felix.fileinstall.dir", distribution.dropIns().toString());
-        // the console and shell read the distribution's feature descriptors from here
-        properties.put("kuberouter.features.dir", distribution.home().resolve("features").toString());
+        // the feature manager reads the descriptors from here unless its configuration names features.dir
+        properties.put("kuberouter.features.dir", distribution.featureDescriptors().toString());
         properties.putAll(plan.frameworkProperties());
         return properties;
     }

@@ -1,15 +1,13 @@
 package io.kuberouter.launcher;
 
-import io.kuberouter.launcher.runtime.Feature;
+import io.kuberouter.capabilities.Feature;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * The distribution folder ({@code -Dkuberouter.home}, set by {@code bin/kube-router}): {@code lib/}
@@ -34,17 +32,14 @@ record Distribution(Path home) {
         return home.resolve("load");
     }
 
+    Path featureDescriptors() {
+        return home.resolve("features");
+    }
+
     /** Every {@code features/*.json}, by feature name. */
     Map<String, Feature> features() throws IOException {
         Map<String, Feature> features = new LinkedHashMap<>();
-        List<Path> files;
-        try (Stream<Path> list = Files.list(home.resolve("features"))) {
-            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
-        for (Path file : files) {
-            Feature feature = Feature.read(file);
-            features.put(feature.name(), feature);
-        }
+        Feature.readAll(featureDescriptors()).forEach(f -> features.put(f.name(), f));
         return features;
     }
 

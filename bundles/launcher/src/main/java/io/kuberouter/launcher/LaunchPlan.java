@@ -1,9 +1,12 @@
 package io.kuberouter.launcher;
 
+import io.kuberouter.capabilities.Feature;
+import io.kuberouter.capabilities.FeatureManager;
 import io.kuberouter.launcher.flags.ConfigurationMapper;
 import io.kuberouter.launcher.flags.ConfigurationSpec;
+import io.kuberouter.launcher.flags.ExtensionFlags;
 import io.kuberouter.launcher.flags.Options;
-import io.kuberouter.launcher.runtime.Feature;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +19,11 @@ import java.util.TreeSet;
  * distribution ships: the features to install (core first), the features the flags ask for but
  * this distribution lacks, every configuration (feature defaults overridden by flag values), and
  * the framework properties of the Web Console's HTTP server.
+ *
+ * <p>With {@code --node-capabilities} the configurations also cover every capability feature of the
+ * distribution, so one the Node enables later finds its configuration. The feature manager's own
+ * configuration ({@value FeatureManager#PID}) names the features the flags enable and the Node
+ * annotation to follow; {@link #locate} adds where the distribution keeps descriptors and bundles.
  */
 public record LaunchPlan(List<Feature> features, Set<String> missing, Map<String, Map<String, Object>> configurations,
         Map<String, String> frameworkProperties) {
@@ -38,11 +46,41 @@ public record LaunchPlan(List<Feature> features, Set<String> missing, Map<String
             }
         }
         Map<String, Map<String, Object>> configurations = new LinkedHashMap<>();
-        features.forEach(f -> f.configurations().forEach((pid, props) -> merge(configurations, pid, props)));
+        configured(features, options, available)
+                .forEach(f -> f.configurations().forEach((pid, props) -> merge(configurations, pid, props)));
         for (ConfigurationSpec spec : ConfigurationMapper.configurations(options)) {
             merge(configurations, spec.pid(), spec.properties());
         }
+        merge(configurations, FeatureManager.PID, featureManager(options));
         return new LaunchPlan(List.copyOf(features), missing, configurations, webConsole(configurations));
+    }
+
+    /**
+     * Tells the feature manager where the distribution's feature descriptors and bundles are, so it
+     * can install the features this node enables later.
+     */
+    public void locate(Path featureDescriptors, Path bundles) {
+        Map<String, Object> manager = configurations.get(FeatureManager.PID);
+        manager.put("features.dir", featureDescriptors.toString());
+        manager.put("bundle.dir", bundles.toString());
+    }
+
+    /** The planned features and, with {@code --node-capabilities}, every capability feature available. */
+    private static List<Feature> configured(List<Feature> planned, Options options, Map<String, Feature> available) {
+        List<Feature> configured = new ArrayList<>(planned);
+        if (options.get(ExtensionFlags.NODE_CAPABILITIES)) {
+            Feature.CAPABILITIES.stream().map(available::get)
+                    .filter(f -> f != null && !planned.contains(f)).forEach(configured::add);
+        }
+        return configured;
+    }
+
+    private static Map<String, Object> featureManager(Options options) {
+        Map<String, Object> manager = new LinkedHashMap<>();
+        manager.put("flag.features", ConfigurationMapper.features(options).toArray(String[]::new));
+        manager.put("node.annotation", options.get(ExtensionFlags.NODE_CAPABILITIES) ? FeatureManager.NODE_ANNOTATION
+                : "");
+        return manager;
     }
 
     private static Feature require(Map<String, Feature> available, String name) {

@@ -1,32 +1,29 @@
 package io.kuberouter.webconsole;
 
 import io.kuberouter.api.capability.Capability;
+import io.kuberouter.capabilities.FeatureStatus;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Predicate;
 import org.owasp.encoder.Encode;
 
 /**
  * The Capabilities page body, rendered on the server inside the Web Console's frame (no script, no
- * external resource): one row per feature with its status, its capabilities' heartbeats and
- * ownership, its bundles, and start/stop forms carrying the page's form token.
+ * external resource): one row per feature with its status, why it is enabled, its capabilities'
+ * heartbeats and ownership, its bundles, and start/stop forms carrying the page's form token.
  */
 final class CapabilitiesHtml {
 
     private final NodeReport report;
-    private final Predicate<FeatureState> stoppable;
     private final String action;
     private final String token;
     private final StringBuilder out = new StringBuilder();
 
     /**
-     * @param stoppable which enabled features get a stop button
      * @param action the URL the start/stop forms post to
      * @param token the form token a post must carry
      */
-    CapabilitiesHtml(NodeReport report, Predicate<FeatureState> stoppable, String action, String token) {
+    CapabilitiesHtml(NodeReport report, String action, String token) {
         this.report = report;
-        this.stoppable = stoppable;
         this.action = action;
         this.token = token;
     }
@@ -42,7 +39,7 @@ final class CapabilitiesHtml {
             out.append("<p class='statline ui-state-highlight'>").append(Encode.forHtml(result)).append("</p>\n");
         }
         out.append("<table class='nicetable' id='kr-features'>\n<thead><tr><th>Feature</th><th>Status</th>"
-                + "<th>Enabled on this node</th><th>Capabilities</th><th>Bundles</th><th>Action</th></tr></thead>\n<tbody>\n");
+                + "<th>Enabled</th><th>Capabilities</th><th>Bundles</th><th>Action</th></tr></thead>\n<tbody>\n");
         report.features().forEach(this::feature);
         out.append("</tbody></table>\n");
         unclaimed();
@@ -52,11 +49,13 @@ final class CapabilitiesHtml {
     private void feature(FeatureState feature) {
         out.append("<tr data-feature='").append(Encode.forHtmlAttribute(feature.name())).append("'><td><b>")
                 .append(Encode.forHtml(feature.name())).append("</b><br>")
-                .append(Encode.forHtml(feature.descriptor().description())).append("</td><td>")
-                .append(feature.status()).append("</td><td>").append(feature.enabled() ? "yes" : "no").append("</td><td>");
+                .append(Encode.forHtml(feature.description())).append("</td><td>")
+                .append(feature.status().state()).append("</td><td>").append(feature.status().enablement())
+                .append("</td><td>");
         feature.capabilities().forEach(this::capability);
-        out.append("</td><td><details><summary>").append(feature.bundles().size()).append(" bundles</summary><ul>");
-        for (FeatureState.Member member : feature.bundles()) {
+        out.append("</td><td><details><summary>").append(feature.status().bundles().size())
+                .append(" bundles</summary><ul>");
+        for (FeatureStatus.Member member : feature.status().bundles()) {
             out.append("<li>").append(Encode.forHtml(member.ref().id())).append(" (level ")
                     .append(member.ref().startLevel()).append("): ").append(Encode.forHtml(member.stateName()))
                     .append("</li>");
@@ -82,13 +81,10 @@ final class CapabilitiesHtml {
     }
 
     private void buttons(FeatureState feature) {
-        if (!feature.enabled()) {
-            return;
-        }
-        if (feature.status() != FeatureState.Status.RUNNING) {
+        if (feature.startable()) {
             form(feature, "start");
         }
-        if (feature.status() != FeatureState.Status.STOPPED && stoppable.test(feature)) {
+        if (feature.stoppable()) {
             form(feature, "stop");
         }
     }

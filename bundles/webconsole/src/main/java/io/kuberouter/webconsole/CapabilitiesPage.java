@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,20 +29,17 @@ public class CapabilitiesPage extends HttpServlet {
     static final String LABEL = "capabilities";
 
     private final NodeCapabilities node;
-    private final Bundle self;
     private final FormToken token = new FormToken();
 
     @Activate
-    public CapabilitiesPage(@Reference NodeCapabilities node, BundleContext context) {
+    public CapabilitiesPage(@Reference NodeCapabilities node) {
         this.node = node;
-        this.self = context.getBundle();
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String result = Objects.requireNonNullElse(request.getParameter("result"), "");
-        CapabilitiesHtml page = new CapabilitiesHtml(node.report(), f -> FeatureSwitch.stoppable(f, self),
-                request.getRequestURI(), token.value());
+        CapabilitiesHtml page = new CapabilitiesHtml(node.report(), request.getRequestURI(), token.value());
         response.setContentType("text/html;charset=utf-8");
         response.getWriter().write(page.render(result));
     }
@@ -67,7 +62,7 @@ public class CapabilitiesPage extends HttpServlet {
                     + URLEncoder.encode(result, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             plain(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
-        } catch (BundleException e) {
+        } catch (BundleException | IOException e) {
             plain(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, feature + ": " + e.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package io.kuberouter.webconsole;
 
 import io.kuberouter.api.capability.Capability;
+import io.kuberouter.capabilities.FeatureStatus;
 import java.time.Instant;
 
 /** {@code kr:capabilities}: the Capabilities page as text, one feature block after another. */
@@ -15,10 +16,11 @@ final class CapabilitiesText {
             out.append("! ").append(report.problem()).append('\n');
         }
         for (FeatureState feature : report.features()) {
-            out.append("feature ").append(feature.name()).append(": ").append(feature.status())
-                    .append(feature.enabled() ? ", enabled on this node" : ", not enabled on this node")
-                    .append(" - ").append(feature.descriptor().description()).append('\n');
-            for (FeatureState.Member member : feature.bundles()) {
+            FeatureStatus status = feature.status();
+            out.append("feature ").append(feature.name()).append(": ").append(status.state()).append(", ")
+                    .append(status.enablement() == FeatureStatus.Enablement.NONE ? "" : "enabled ")
+                    .append(status.enablement()).append(" - ").append(feature.description()).append('\n');
+            for (FeatureStatus.Member member : status.bundles()) {
                 out.append("  bundle ").append(member.ref().id()).append(" (level ").append(member.ref().startLevel())
                         .append("): ").append(member.stateName()).append('\n');
             }

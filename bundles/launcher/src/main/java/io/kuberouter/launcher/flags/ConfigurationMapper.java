@@ -1,5 +1,6 @@
 package io.kuberouter.launcher.flags;
 
+import io.kuberouter.capabilities.Feature;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,11 +25,19 @@ public final class ConfigurationMapper {
     /**
      * Upstream's rule: none of {@code --run-router}, {@code --run-firewall}, {@code --run-service-proxy} is on
      * ({@code --run-loadbalancer} alone is not enough). The caller then logs {@link #NOTHING_TO_RUN_MESSAGE} and
-     * exits 0.
+     * exits 0. Never true with {@code --node-capabilities}: the Node may enable capabilities later.
      */
     public static boolean nothingToRun(Options options) {
-        return !options.get(GeneralFlags.RUN_ROUTER) && !options.get(GeneralFlags.RUN_FIREWALL)
-                && !options.get(GeneralFlags.RUN_SERVICE_PROXY);
+        return !options.get(ExtensionFlags.NODE_CAPABILITIES) && !options.get(GeneralFlags.RUN_ROUTER)
+                && !options.get(GeneralFlags.RUN_FIREWALL) && !options.get(GeneralFlags.RUN_SERVICE_PROXY);
+    }
+
+    /**
+     * Whether a controller may run on this node: its {@code --run-*} flag is on, or {@code --node-capabilities}
+     * lets the Node enable it later. Its configuration is then written and its flags are checked.
+     */
+    public static boolean mayRun(Options options, Flag<Boolean> runFlag) {
+        return options.get(runFlag) || options.get(ExtensionFlags.NODE_CAPABILITIES);
     }
 
     /**
@@ -60,11 +69,15 @@ public final class ConfigurationMapper {
     }
 
     /**
-     * One configuration per {@link ConfigurationPid} whose feature is enabled, in declaration order, with one
-     * property per flag it receives (key: {@link Flag#propertyKey()}, value: see {@link PropertyValues}).
+     * One configuration per {@link ConfigurationPid} whose feature is enabled, or, with {@code --node-capabilities},
+     * is a capability feature ({@link Feature#CAPABILITIES}) the Node may enable later; in declaration order, with
+     * one property per flag it receives (key: {@link Flag#propertyKey()}, value: see {@link PropertyValues}).
      */
     public static List<ConfigurationSpec> configurations(Options options) {
-        Set<String> features = features(options);
+        Set<String> features = new LinkedHashSet<>(features(options));
+        if (options.get(ExtensionFlags.NODE_CAPABILITIES)) {
+            features.addAll(Feature.CAPABILITIES);
+        }
         List<ConfigurationSpec> configurations = new ArrayList<>();
         for (ConfigurationPid pid : ConfigurationPid.values()) {
             if (features.contains(pid.feature())) {

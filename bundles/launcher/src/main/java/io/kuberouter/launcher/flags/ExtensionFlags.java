@@ -1,12 +1,14 @@
 package io.kuberouter.launcher.flags;
 
+import static io.kuberouter.launcher.flags.ValueTypes.BOOL;
 import static io.kuberouter.launcher.flags.ValueTypes.STRING;
 import static io.kuberouter.launcher.flags.ValueTypes.UINT16;
 
 import java.util.List;
 
 /**
- * Flags kube-router-jvm adds to kube-router's: the Felix Web Console, the state directory and standalone mode. Their help text starts
+ * Flags kube-router-jvm adds to kube-router's: the Felix Web Console, the state directory, standalone mode and
+ * node-driven capabilities. Their help text starts
  * with {@link Flag#EXTENSION_MARK}. There are no default Web Console credentials: without a password it is not
  * installed at all.
  */
@@ -31,11 +33,16 @@ public final class ExtensionFlags {
             "Run without a cluster: start an embedded Kubernetes API on 127.0.0.1, seeded from the YAML/JSON "
                     + "manifests in this directory and kept equal to them while the agent runs; --master is set to it.");
 
+    public static final Flag<Boolean> NODE_CAPABILITIES = Flag.extension("node-capabilities", BOOL, false,
+            "Also run the capability features (proxy, dsr, hairpin, firewall, router, bgp, lballoc) that the Node's "
+                    + "kube-router.io/capabilities annotation lists, comma-separated, and follow it live. The agent "
+                    + "then starts even when no --run-* flag is on.");
+
     private ExtensionFlags() {
     }
 
     static List<Flag<?>> all() {
         return List.of(WEBCONSOLE_ADDR, WEBCONSOLE_PORT, WEBCONSOLE_USER, WEBCONSOLE_PASSWORD,
-                WEBCONSOLE_PASSWORD_FILE, STATE_DIR, STANDALONE);
+                WEBCONSOLE_PASSWORD_FILE, STATE_DIR, STANDALONE, NODE_CAPABILITIES);
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What kube-router checks after parsing and before any controller runs, in upstream's order: cache-sync timeout,
- * graceful-restart timers, service ranges, then each enabled controller's own checks (router first). Skipped, like
+ * graceful-restart timers, service ranges, then the own checks of each controller that may run (router first; with
+ * {@code --node-capabilities} every controller may, as the Node can enable it later). Skipped, like
  * upstream, for {@code --cleanup-config} and when no controller would run. Also resolves the secrets.
  * Sync periods whose help says "Must be greater than 0" are enforced for the controller that uses them (upstream
  * would fail later, or spin on a zero ticker).
@@ -30,19 +31,19 @@ final class StartupChecks {
         checkGracefulRestart(options);
         ServiceRangeChecks.check(options);
         List<String> peerPasswords = List.of();
-        if (options.get(GeneralFlags.RUN_ROUTER)) {
+        if (ConfigurationMapper.mayRun(options, GeneralFlags.RUN_ROUTER)) {
             peerPasswords = RouterChecks.check(options);
             requirePositive(options, RoutingFlags.ROUTES_SYNC_PERIOD);
             requirePositive(options, RoutingFlags.INJECTED_ROUTES_SYNC_PERIOD);
         }
-        if (options.get(GeneralFlags.RUN_SERVICE_PROXY)) {
+        if (ConfigurationMapper.mayRun(options, GeneralFlags.RUN_SERVICE_PROXY)) {
             requirePositive(options, ServiceProxyFlags.IPVS_SYNC_PERIOD);
             requirePositive(options, ServiceProxyFlags.IPVS_GRACEFUL_PERIOD);
         }
-        if (options.get(GeneralFlags.RUN_FIREWALL)) {
+        if (ConfigurationMapper.mayRun(options, GeneralFlags.RUN_FIREWALL)) {
             requirePositive(options, NetworkPolicyFlags.IPTABLES_SYNC_PERIOD);
         }
-        if (options.get(GeneralFlags.RUN_LOADBALANCER)) {
+        if (ConfigurationMapper.mayRun(options, GeneralFlags.RUN_LOADBALANCER)) {
             requirePositive(options, LoadBalancerFlags.LOADBALANCER_SYNC_PERIOD);
         }
         return options.withSecrets(new ResolvedSecrets(peerPasswords, WebConsolePassword.resolve(options)));

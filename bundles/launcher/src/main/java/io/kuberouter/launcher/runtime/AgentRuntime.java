@@ -1,5 +1,6 @@
 package io.kuberouter.launcher.runtime;
 
+import io.kuberouter.capabilities.Feature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,12 +39,13 @@ public final class AgentRuntime implements AutoCloseable {
     static final String CM_PACKAGE = "org.osgi.service.cm;version=1.6.1";
 
     private final Map<String, String> frameworkProperties;
-    private final BundleRepository repository;
+    private final Path bundleDir;
     private Framework framework;
 
     /**
      * @param frameworkProperties the distribution's {@code conf/config.properties} plus the
      *     launcher's own (storage, FileInstall folder, HTTP address)
+     * @param bundleDir the distribution's {@code bundle/} folder, one jar per bundle
      */
     public AgentRuntime(Map<String, String> frameworkProperties, Path bundleDir) {
         this.frameworkProperties = new LinkedHashMap<>(frameworkProperties);
@@ -51,7 +53,7 @@ public final class AgentRuntime implements AutoCloseable {
         this.frameworkProperties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(CONFIG_LEVEL));
         this.frameworkProperties.putIfAbsent(Constants.FRAMEWORK_STORAGE_CLEAN,
                 Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        this.repository = new BundleRepository(bundleDir);
+        this.bundleDir = bundleDir;
     }
 
     /** Installs the features' bundles, writes the configurations and starts everything. */
@@ -77,8 +79,7 @@ public final class AgentRuntime implements AutoCloseable {
     }
 
     private void install(BundleContext context, Feature.BundleRef ref) throws IOException, BundleException {
-        Path jar = repository.resolve(ref);
-        Bundle bundle = context.installBundle(jar.toUri().toString());
+        Bundle bundle = context.installBundle(ref.jarIn(bundleDir).toUri().toString());
         bundle.adapt(BundleStartLevel.class).setStartLevel(ref.startLevel());
         Dictionary<String, String> headers = bundle.getHeaders();
         if (headers.get(Constants.FRAGMENT_HOST) == null) {

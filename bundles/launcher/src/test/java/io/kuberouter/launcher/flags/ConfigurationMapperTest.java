@@ -27,9 +27,11 @@ class ConfigurationMapperTest {
             --run-router=false          | core metrics proxy dsr hairpin firewall            | k8s proxy firewall metrics health
             --run-loadbalancer          | core metrics proxy dsr hairpin firewall router bgp lballoc | k8s proxy firewall router lballoc metrics health
             --webconsole-password=pw    | core metrics proxy dsr hairpin firewall router bgp webconsole | k8s proxy firewall router metrics health webconsole
+            `--run-service-proxy=false --run-firewall=false --run-router=false --node-capabilities` | core metrics | k8s proxy firewall router lballoc metrics health
+            `--run-firewall=false --node-capabilities` | core metrics proxy dsr hairpin router bgp | k8s proxy firewall router lballoc metrics health
             """)
-    void producesThePidsOfEnabledFeaturesOnly(String argument, String features, String pids) {
-        Options options = argument.isEmpty() ? run() : run(argument);
+    void producesThePidsOfEnabledFeaturesOnlyOrOfEveryCapabilityTheNodeMayEnable(String argument, String features, String pids) {
+        Options options = argument.isEmpty() ? run() : run(argument.split(" "));
         assertEquals(List.of(features.split(" ")), List.copyOf(ConfigurationMapper.features(options)));
         assertEquals(List.of(pids.split(" ")), ConfigurationMapper.configurations(options).stream()
                 .map(spec -> spec.pid().substring("io.kuberouter.".length())).toList());
@@ -121,9 +123,20 @@ class ConfigurationMapperTest {
             --run-router=false --run-firewall=false                                               | false
             --run-router=false --run-service-proxy=false                                          | false
             --run-firewall=false --run-service-proxy=false                                        | false
+            --run-router=false --run-firewall=false --run-service-proxy=false --node-capabilities | false
             """)
     void knowsWhenNothingWouldRun(String arguments, boolean nothing) {
         assertEquals(nothing, ConfigurationMapper.nothingToRun(run(arguments.split(" "))));
+    }
+
+    @Test
+    void withNodeCapabilitiesEveryControllerMayRunSoItsFlagsAreCheckedAndItsSecretsResolved() {
+        Options options = run("--run-router=false", "--node-capabilities", "--peer-router-ips=192.0.2.1",
+                "--peer-router-asns=65001", "--peer-router-passwords=cGFzcw==");
+        assertTrue(ConfigurationMapper.mayRun(options, GeneralFlags.RUN_ROUTER));
+        assertFalse(ConfigurationMapper.mayRun(run("--run-router=false"), GeneralFlags.RUN_ROUTER));
+        assertArrayEquals(new String[] {"pass"},
+                (String[]) spec(options, "io.kuberouter.router").properties().get("peer.router.passwords"));
     }
 
     private static ConfigurationSpec spec(Options options, String pid) {

@@ -106,6 +106,7 @@ class FlagRegistryTest {
             webconsole-password,                string,    '',              String
             webconsole-password-file,           string,    '',              String
             state-dir,                          string,    /var/lib/kube-router-jvm, String
+            node-capabilities,                  ,          false,           Boolean
             """)
     void declaresTheFlagWithUpstreamTypeAndDefault(String name, String usageType, String defaultText, String javaType) {
         Flag<?> flag = FlagRegistry.byName(name).orElseThrow(() -> new AssertionError("missing --" + name));
@@ -119,8 +120,8 @@ class FlagRegistryTest {
         Map<Flag.Origin, Long> counts = FlagRegistry.all().stream()
                 .collect(Collectors.groupingBy(Flag::origin, Collectors.counting()));
         assertEquals(79, counts.get(Flag.Origin.UPSTREAM));
-        assertEquals(List.of("standalone", "state-dir", "webconsole-addr", "webconsole-password", "webconsole-password-file",
-                "webconsole-port", "webconsole-user"), FlagRegistry.all().stream()
+        assertEquals(List.of("node-capabilities", "standalone", "state-dir", "webconsole-addr", "webconsole-password",
+                "webconsole-password-file", "webconsole-port", "webconsole-user"), FlagRegistry.all().stream()
                 .filter(flag -> flag.origin() == Flag.Origin.EXTENSION).map(Flag::name).toList());
     }
 

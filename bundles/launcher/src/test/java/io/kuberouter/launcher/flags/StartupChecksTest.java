@@ -158,13 +158,16 @@ class StartupChecksTest {
     void checksSyncPeriodsOfTheControllersThatRun(String argument, String disabling, String message) {
         assertEquals(message, error(argument));
         run(argument, disabling);
+        assertEquals(message, error(argument, disabling, "--node-capabilities"), "the Node may enable it later");
     }
 
     @Test
-    void checksTheAllocatorPeriodOnlyWhenTheAllocatorRuns() {
+    void checksTheAllocatorPeriodOnlyWhenTheAllocatorMayRun() {
         run("--loadbalancer-sync-period=0s");
         assertEquals("--loadbalancer-sync-period must be greater than 0, got 0s",
                 error("--loadbalancer-sync-period=0s", "--run-loadbalancer"));
+        assertEquals("--loadbalancer-sync-period must be greater than 0, got 0s",
+                error("--loadbalancer-sync-period=0s", "--node-capabilities"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -199,6 +202,9 @@ class StartupChecksTest {
         run(append(broken, "--cleanup-config"));
         run(append(broken, "--run-router=false", "--run-firewall=false", "--run-service-proxy=false"));
         assertEquals("BGPGracefulRestartTime must be positive", error(broken));
+        assertEquals("BGPGracefulRestartTime must be positive",
+                error(append(broken, "--run-router=false", "--run-firewall=false", "--run-service-proxy=false",
+                        "--node-capabilities")));
     }
 
     @Test

@@ -63,6 +63,7 @@ class UsageTest {
             `      --bgp-graceful-restart-deferral-time duration` | BGP Graceful restart deferral time according to RFC4724 4.1, maximum 18h. (default 6m0s)
             `      --webconsole-password string`    | [kube-router-jvm extension] Password for the Felix Web Console. The Web Console is installed only when a password is set (here or in --webconsole-password-file); there are no default credentials.
             `      --state-dir string`              | [kube-router-jvm extension] Directory for kube-router-jvm's state: the OSGi framework cache. (default "/var/lib/kube-router-jvm")
+            `      --node-capabilities`             | [kube-router-jvm extension] Also run the capability features (proxy, dsr, hairpin, firewall, router, bgp, lballoc) that the Node's kube-router.io/capabilities annotation lists, comma-separated, and follow it live. The agent then starts even when no --run-* flag is on.
             """)
     void printsFlagsLikePflag(String head, String description) {
         String expected = head + " ".repeat(HELP_COLUMN - head.length()) + description;

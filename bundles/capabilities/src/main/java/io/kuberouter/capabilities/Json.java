@@ -1,4 +1,4 @@
-package io.kuberouter.launcher.runtime;
+package io.kuberouter.capabilities;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal RFC 8259 reader for the launcher's own files (feature descriptors): objects become
- * {@code Map<String,Object>} in document order, arrays {@code List<Object>}, numbers {@code Long}
- * or {@code Double}, plus {@code String}, {@code Boolean} and {@code null}. The launcher runs
- * before any bundle, so it carries no JSON library.
+ * A minimal RFC 8259 reader for the feature descriptors: objects become {@code Map<String,Object>}
+ * in document order, arrays {@code List<Object>}, numbers {@code Long} or {@code Double}, plus
+ * {@code String}, {@code Boolean} and {@code null}. The launcher reads the descriptors before any
+ * bundle runs and the feature manager reads them inside the framework, so the one reader carries no
+ * JSON library.
  */
 final class Json {
 

@@ -1,0 +1,33 @@
+package io.kuberouter.capabilities.manager;
+
+import io.kuberouter.capabilities.Feature;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The shared-bundle rule: stopping or removing a feature touches only the bundles no feature that
+ * stays names, so a library two features share keeps running for the one that stays.
+ */
+final class SharedBundles {
+
+    private SharedBundles() {
+    }
+
+    /**
+     * The bundles of {@code feature} that none of {@code staying} names, in descending start-level
+     * order (the order to stop them in). A feature in {@code staying} with the same name as
+     * {@code feature} is not counted.
+     */
+    static List<Feature.BundleRef> exclusiveTo(Feature feature, Collection<Feature> staying) {
+        return feature.bundles().stream()
+                .filter(ref -> staying.stream().noneMatch(f -> !f.name().equals(feature.name()) && f.names(ref.id())))
+                .sorted(Comparator.comparingInt(Feature.BundleRef::startLevel).reversed())
+                .toList();
+    }
+
+    /** The feature's bundles in ascending start-level order (the order to start them in). */
+    static List<Feature.BundleRef> startOrder(Feature feature) {
+        return feature.bundles().stream().sorted(Comparator.comparingInt(Feature.BundleRef::startLevel)).toList();
+    }
+}
