@@ -1,0 +1,207 @@
+package io.kuberouter.proxy.ipvs;
+
+import io.kuberouter.api.capability.Capability;
+import io.kuberouter.api.capability.Heartbeats;
+import io.kuberouter.api.capability.KernelOwnership;
+import io.kuberouter.api.cluster.ClusterState;
+import io.kuberouter.api.proxy.ServiceProxyExtension;
+import io.kuberouter.kernel.api.KernelException;
+import io.kuberouter.kernel.api.addr.Addresses;
+import io.kuberouter.kernel.api.conntrack.Conntrack;
+import io.kuberouter.kernel.api.ipvs.Ipvs;
+import io.kuberouter.kernel.api.link.Links;
+import io.kuberouter.kernel.api.netfilter.Ipsets;
+import io.kuberouter.kernel.api.netfilter.Iptables;
+import io.kuberouter.kernel.api.route.Routes;
+import io.kuberouter.kernel.api.sysctl.Sysctls;
+import io.kuberouter.proxy.ipvs.sync.KernelBindings;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service proxy capability on IPVS ({@code --run-service-proxy}), registered as the {@code proxy}
+ * {@link Capability} while active, with the {@code ServiceProxyView} and the proxy's metric collectors. The
+ * cluster state and every kernel service are optional and dynamic: while one is missing syncing pauses and the
+ * kernel keeps the proxy's state. A configuration change restarts the controller, which adopts that state.
+ *
+ * <p>Deactivation (bundle stopped, configuration deleted) removes exactly what the proxy owns. When the whole
+ * framework stops (the agent restarts) everything stays, as kube-router leaves it on exit, so Services keep
+ * working and the next start adopts it without a flush.
+ */
+@Component(configurationPid = ProxyConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = Capability.class, immediate = true, property = Capability.NAME_PROPERTY + "=proxy")
+@Designate(ocd = ProxyConfig.class)
+public class ProxyComponent implements Capability {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyComponent.class);
+
+    private final BundleContext context;
+    private final KernelBindings kernels = new KernelBindings();
+    private final List<ServiceProxyExtension> extensions = new CopyOnWriteArrayList<>();
+    private volatile ClusterState cluster;
+    private volatile ProxyRuntime runtime;
+
+    @Activate
+    public ProxyComponent(BundleContext context, ProxyConfig config) {
+        this.context = context;
+        this.runtime = new ProxyRuntime(context, ConfigSettings.of(config), kernels, null, extensions);
+        LOG.info("service proxy started (IPVS)");
+    }
+
+    @Modified
+    synchronized void modified(ProxyConfig config) {
+        runtime.close();
+        runtime = new ProxyRuntime(context, ConfigSettings.of(config), kernels, cluster, extensions);
+        LOG.info("service proxy restarted with a new configuration; adopting the kernel state");
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        runtime.close();
+        if (context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING) {
+            LOG.info("agent stopping: IPVS services, VIPs, rules and sets stay in place until the next start");
+            return;
+        }
+        try {
+            runtime.controller().removeKernelState();
+            LOG.info("service proxy stopped: its IPVS services, VIPs, rules and sets are removed");
+        } catch (KernelException e) {
+            LOG.error("could not remove the service proxy's kernel state: {}", e.getMessage());
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindClusterState(ClusterState state) {
+        cluster = state;
+        runtime.controller().bindCluster(state);
+    }
+
+    synchronized void unbindClusterState(ClusterState state) {
+        if (cluster == state) {
+            cluster = null;
+        }
+        runtime.controller().unbindCluster(state);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    synchronized void bindExtension(ServiceProxyExtension extension) {
+        extensions.add(extension);
+        runtime.controller().addExtension(extension);
+    }
+
+    synchronized void unbindExtension(ServiceProxyExtension extension) {
+        extensions.remove(extension);
+        runtime.controller().removeExtension(extension);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindIpvs(Ipvs service) {
+        kernels.ipvs(service, true);
+    }
+
+    void unbindIpvs(Ipvs service) {
+        kernels.ipvs(service, false);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindLinks(Links service) {
+        kernels.links(service, true);
+    }
+
+    void unbindLinks(Links service) {
+        kernels.links(service, false);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAddresses(Addresses service) {
+        kernels.addresses(service, true);
+    }
+
+    void unbindAddresses(Addresses service) {
+        kernels.addresses(service, false);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRoutes(Routes service) {
+        kernels.routes(service, true);
+    }
+
+    void unbindRoutes(Routes service) {
+        kernels.routes(service, false);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindConntrack(Conntrack service) {
+        kernels.conntrack(service, true);
+    }
+
+    void unbindConntrack(Conntrack service) {
+        kernels.conntrack(service, false);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindSysctls(Sysctls service) {
+        kernels.sysctls(service, true);
+    }
+
+    void unbindSysctls(Sysctls service) {
+        kernels.sysctls(service, false);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindIptables(Iptables service) {
+        kernels.iptables(service, true);
+    }
+
+    void unbindIptables(Iptables service) {
+        kernels.iptables(service, false);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindIpsets(Ipsets service) {
+        kernels.ipsets(service, true);
+    }
+
+    void unbindIpsets(Ipsets service) {
+        kernels.ipsets(service, false);
+    }
+
+    @Override
+    public String name() {
+        return "proxy";
+    }
+
+    @Override
+    public KernelOwnership ownership() {
+        return ProxyOwnership.OWNERSHIP;
+    }
+
+    @Override
+    public Heartbeats heartbeats() {
+        return runtime.controller().heartbeats();
+    }
+}

@@ -1,0 +1,136 @@
+package io.kuberouter.proxy.ipvs.kernel;
+
+import io.kuberouter.api.cluster.IpFamily;
+import io.kuberouter.kernel.api.AddressFamily;
+import io.kuberouter.kernel.api.IpPrefix;
+import io.kuberouter.kernel.api.KernelException;
+import io.kuberouter.kernel.api.ipvs.ServiceKey;
+import io.kuberouter.kernel.api.route.Route;
+import io.kuberouter.kernel.api.route.RouteFilter;
+import io.kuberouter.kernel.exec.syntax.IptablesSave;
+import io.kuberouter.kernel.exec.syntax.IptablesTable;
+import io.kuberouter.proxy.ipvs.plan.DesiredIpvs;
+import io.kuberouter.proxy.ipvs.plan.IpvsDiff;
+import io.kuberouter.proxy.ipvs.plan.IpvsEntry;
+import io.kuberouter.proxy.ipvs.plan.IpvsState;
+import io.kuberouter.proxy.ipvs.plan.KeyPlan;
+import io.kuberouter.proxy.model.NodeContext;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One full round (kube-router's {@code doSync}): reads what the kernel has and writes only the differences,
+ * never flushing: ipsets replaced by swap, the guard chain rewritten in one {@code iptables-restore}, IPVS
+ * services and destinations diffed against the table read back (stale owned ones deleted), VIPs and their
+ * routes diffed against kube-dummy-if. What the kernel already has is adopted as is.
+ */
+final class FullRound {
+
+    private final ProxyOptions options;
+    private final IpvsOwnership ownership;
+    private final IpvsWriter writer;
+
+    FullRound(ProxyOptions options, IpvsOwnership ownership, IpvsWriter writer) {
+        this.options = options;
+        this.ownership = ownership;
+        this.writer = writer;
+    }
+
+    /** Writes everything; returns the state the kernel now holds. */
+    AppliedState run(ProxyKernel kernel, DesiredIpvs desired, NodeContext node, GracePeriods grace, Instant now)
+            throws KernelException {
+        AppliedState next = new AppliedState();
+        writeSets(kernel, desired, node, next);
+        writeFirewall(kernel, node);
+        writeIpvs(kernel, desired, grace, now, next);
+        writeVips(kernel, desired, node, next);
+        return next;
+    }
+
+    private void writeSets(ProxyKernel kernel, DesiredIpvs desired, NodeContext node, AppliedState next)
+            throws KernelException {
+        List<String> serviceIps = desired.frontendAddresses().stream().map(IpPrefix::text).toList();
+        kernel.ipsets().restore(ServiceSets.replaceAll(options.families(), serviceIps, desired.portEntries(),
+                node.localAddresses()));
+        next.serviceIps.addAll(desired.frontendAddresses());
+        next.portEntries.addAll(desired.portEntries());
+    }
+
+    private void writeFirewall(ProxyKernel kernel, NodeContext node) throws KernelException {
+        for (IpFamily family : options.families()) {
+            AddressFamily af = family == IpFamily.IPV4 ? AddressFamily.INET : AddressFamily.INET6;
+            IptablesTable filter = saved(kernel, af, "filter");
+            kernel.iptables().restore(af, "filter", ServiceFirewall.filter(family, filter, options.permitAll()), true);
+            Optional<String> nodeIp = node.nodeIp(family);
+            if (nodeIp.isPresent()) {
+                List<String> cidrs = node.podCidrs().stream().filter(c -> IpFamily.of(c) == family).toList();
+                MasqueradeWriter.write(kernel, af, saved(kernel, af, "nat"),
+                        ServiceFirewall.masquerade(nodeIp.get(), cidrs, options.masqueradeAll()));
+            }
+        }
+    }
+
+    private void writeIpvs(ProxyKernel kernel, DesiredIpvs desired, GracePeriods grace, Instant now,
+            AppliedState next) throws KernelException {
+        Map<ServiceKey, IpvsState> present = IpvsInventory.read(kernel.ipvs(), ownership);
+        List<KeyPlan> plans = new ArrayList<>(desired.entries().size() + 16);
+        for (Map.Entry<ServiceKey, IpvsEntry> e : desired.entries().entrySet()) {
+            plans.add(IpvsDiff.plan(e.getKey(), present.remove(e.getKey()), e.getValue().state(),
+                    options.gracefulTermination()));
+        }
+        present.forEach((key, stale) -> plans.add(IpvsDiff.plan(key, stale, null, options.gracefulTermination())));
+        writer.write(kernel, plans, next.ipvs, grace, now);
+        next.entries.putAll(desired.entries());
+    }
+
+    private void writeVips(ProxyKernel kernel, DesiredIpvs desired, NodeContext node, AppliedState next)
+            throws KernelException {
+        Set<InetAddress> have = DummyInterface.bound(kernel);
+        Map<InetAddress, Optional<InetAddress>> sources = routeSources(kernel);
+        for (InetAddress vip : desired.boundAddresses()) {
+            Optional<InetAddress> nodeIp = nodeIp(node, vip);
+            if (!have.remove(vip) || nodeIp.isPresent() && !nodeIp.equals(sources.get(vip))) {
+                DummyInterface.bind(kernel, vip, nodeIp);
+            }
+        }
+        for (InetAddress stale : have) {
+            DummyInterface.unbind(kernel, stale);
+        }
+        next.vips.addAll(desired.boundAddresses());
+    }
+
+    /** The source of each local-table route on kube-dummy-if, by destination. */
+    private Map<InetAddress, Optional<InetAddress>> routeSources(ProxyKernel kernel) throws KernelException {
+        Map<InetAddress, Optional<InetAddress>> sources = new HashMap<>();
+        for (IpFamily family : options.families()) {
+            AddressFamily af = family == IpFamily.IPV4 ? AddressFamily.INET : AddressFamily.INET6;
+            for (Route r : kernel.routes().list(new RouteFilter(af, Route.TABLE_LOCAL, 0,
+                    Optional.of(ProxyNames.DUMMY_LINK), Optional.empty()))) {
+                sources.put(r.dst().address(), r.src());
+            }
+        }
+        return sources;
+    }
+
+    static Optional<InetAddress> nodeIp(NodeContext node, InetAddress vip) {
+        IpFamily family = AddressFamily.of(vip) == AddressFamily.INET ? IpFamily.IPV4 : IpFamily.IPV6;
+        return node.nodeIp(family).map(IpPrefix::address);
+    }
+
+    static IptablesTable saved(ProxyKernel kernel, AddressFamily af, String table) throws KernelException {
+        IptablesTable parsed = IptablesSave.parse(kernel.iptables().save(af, table)).get(table);
+        return parsed != null ? parsed : IptablesTable.empty(table);
+    }
+
+    /** True when some DSR (fwmark) entry uses maglev hashing: {@code sloppy_tcp} must be on (§3.5). */
+    static boolean needsSloppyTcp(DesiredIpvs desired) {
+        return desired.entries().values().stream().anyMatch(e -> e.key() instanceof ServiceKey.ByFwmark
+                && "mh".equals(e.state().service().scheduler()));
+    }
+}

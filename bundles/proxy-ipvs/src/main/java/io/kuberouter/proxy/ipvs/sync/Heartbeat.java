@@ -1,0 +1,40 @@
+package io.kuberouter.proxy.ipvs.sync;
+
+import io.kuberouter.api.capability.Heartbeats;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The heartbeat of the proxy's controller, kube-router's {@code NetworkServicesController}: a beat after every
+ * successful sync, judged against {@code --ipvs-sync-period} (the longest time between syncs). Thread-safe.
+ */
+final class Heartbeat {
+
+    static final String CONTROLLER = "NetworkServicesController";
+
+    private final Clock clock;
+    private final Instant started;
+    private final Duration period;
+    private volatile Instant firstBeat;
+    private volatile Instant lastBeat;
+
+    Heartbeat(Clock clock, Duration period) {
+        this.clock = clock;
+        this.started = clock.instant();
+        this.period = period;
+    }
+
+    void beat() {
+        Instant now = clock.instant();
+        if (firstBeat == null) {
+            firstBeat = now;
+        }
+        lastBeat = now;
+    }
+
+    Heartbeats heartbeats() {
+        return new Heartbeats(List.of(new Heartbeats.Controller(CONTROLLER, started, firstBeat, lastBeat, period)));
+    }
+}
