@@ -1,6 +1,5 @@
 package io.kuberouter.itests;
 
-import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
@@ -41,7 +40,7 @@ public class CapabilityBundlesIT {
     @Configuration
     public Option[] configuration() throws Exception {
         MockApi api = MockApi.start();
-        List<Option> capabilityBundles = AgentOptions.bundlesOf("proxy");
+        List<Option> capabilityBundles = AgentOptions.bundlesOf("proxy", "firewall");
         return AgentOptions.agent(capabilityBundles, "--master=" + api.url(), "--hostname-override=n1",
                 "--health-port=0");
     }
@@ -55,12 +54,17 @@ public class CapabilityBundlesIT {
     }
 
     @Test
-    public void theProxyWaitsForItsConfiguration() {
-        Bundle proxy = java.util.Arrays.stream(context.getBundles())
-                .filter(b -> "io.kuberouter.proxy.ipvs".equals(b.getSymbolicName())).findFirst().orElseThrow();
-        ComponentDescriptionDTO component = scr.getComponentDescriptionDTOs(proxy).stream().findFirst().orElseThrow();
-        assertEquals("REQUIRE", component.configurationPolicy.toUpperCase(java.util.Locale.ROOT));
-        assertTrue(scr.getComponentConfigurationDTOs(component).isEmpty());
+    public void theCapabilitiesWaitForTheirConfiguration() {
+        for (String name : List.of("io.kuberouter.proxy.ipvs", "io.kuberouter.firewall")) {
+            Bundle bundle = java.util.Arrays.stream(context.getBundles())
+                    .filter(b -> name.equals(b.getSymbolicName())).findFirst().orElseThrow();
+            for (ComponentDescriptionDTO component : scr.getComponentDescriptionDTOs(bundle)) {
+                if ("require".equals(component.configurationPolicy)) {
+                    assertTrue(component.name + " has a configuration",
+                            scr.getComponentConfigurationDTOs(component).isEmpty());
+                }
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,139 @@
+package io.kuberouter.firewall;
+
+import io.kuberouter.api.capability.Capability;
+import io.kuberouter.api.capability.Heartbeats;
+import io.kuberouter.api.capability.KernelOwnership;
+import io.kuberouter.api.cluster.ClusterState;
+import io.kuberouter.firewall.sync.FirewallController;
+import io.kuberouter.kernel.api.KernelException;
+import io.kuberouter.kernel.api.netfilter.Ipsets;
+import io.kuberouter.kernel.api.netfilter.Iptables;
+import io.prometheus.metrics.model.registry.Collector;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The NetworkPolicy firewall capability ({@code --run-firewall}): registered as the {@code firewall}
+ * {@link Capability} while active. The cluster state and the kernel services are optional and dynamic: while one is
+ * missing (its bundle is being updated) syncing pauses and the kernel keeps the firewall's rules.
+ *
+ * <p>Deactivation (bundle stopped, configuration deleted) removes exactly the firewall's chains, the jumps to them
+ * and its ipsets. When the whole framework stops (the agent restarts) they stay, as kube-router leaves them on
+ * exit: isolated pods stay isolated until the next start's first sync replaces them.
+ */
+@Component(configurationPid = FirewallConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = Capability.class, immediate = true, property = Capability.NAME_PROPERTY + "=firewall")
+@Designate(ocd = FirewallConfig.class)
+public class FirewallComponent implements Capability {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FirewallComponent.class);
+
+    private final BundleContext context;
+    private final FirewallController controller;
+    private final List<ServiceRegistration<Collector>> collectors = new ArrayList<>();
+
+    @Activate
+    public FirewallComponent(BundleContext context, FirewallConfig config) {
+        this.context = context;
+        warnIfNftablesRequested(config);
+        this.controller = new FirewallController(ConfigSettings.of(config),
+                Duration.ofMillis(config.iptables_sync_period()), FirewallOwnership.OWNERSHIP, Clock.systemUTC());
+        controller.start();
+        controller.metrics().collectors().forEach(c -> collectors.add(context.registerService(Collector.class, c,
+                null)));
+        LOG.info("NetworkPolicy firewall started (iptables + ipset, families {})",
+                ConfigSettings.of(config).families());
+    }
+
+    @Modified
+    void modified(FirewallConfig config) {
+        warnIfNftablesRequested(config);
+        controller.updateSettings(ConfigSettings.of(config));
+    }
+
+    @Deactivate
+    void deactivate() {
+        collectors.forEach(ServiceRegistration::unregister);
+        controller.stop();
+        if (context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING) {
+            LOG.info("agent stopping: the firewall's chains and ipsets stay in place until the next start");
+            return;
+        }
+        try {
+            controller.removeKernelState();
+            LOG.info("NetworkPolicy firewall stopped: its chains and ipsets are removed");
+        } catch (KernelException e) {
+            LOG.error("could not remove the firewall's chains and ipsets: {}", e.getMessage());
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindClusterState(ClusterState cluster) {
+        controller.bindCluster(cluster);
+    }
+
+    void unbindClusterState(ClusterState cluster) {
+        controller.unbindCluster(cluster);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindIptables(Iptables iptables) {
+        controller.bindIptables(iptables);
+    }
+
+    void unbindIptables(Iptables iptables) {
+        controller.unbindIptables(iptables);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindIpsets(Ipsets ipsets) {
+        controller.bindIpsets(ipsets);
+    }
+
+    void unbindIpsets(Ipsets ipsets) {
+        controller.unbindIpsets(ipsets);
+    }
+
+    @Override
+    public String name() {
+        return "firewall";
+    }
+
+    @Override
+    public KernelOwnership ownership() {
+        return FirewallOwnership.OWNERSHIP;
+    }
+
+    @Override
+    public Heartbeats heartbeats() {
+        return controller.heartbeats();
+    }
+
+    private static void warnIfNftablesRequested(FirewallConfig config) {
+        if (config.use_nftables_for_netpol()) {
+            LOG.warn("--use-nftables-for-netpol is set, but this build has only the iptables + ipset backend of "
+                    + "kube-router's netpol controller; running that backend");
+        }
+    }
+}
