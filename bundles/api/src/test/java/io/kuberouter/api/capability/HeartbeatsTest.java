@@ -47,4 +47,31 @@ class HeartbeatsTest {
         assertTrue(o.ownsMark(0x3FFF));
         assertFalse(o.ownsMark(0x4000));
     }
+
+    @Test
+    void recorderBeatsIntoOneControllersHeartbeats() {
+        java.time.Instant[] now = {T0};
+        java.time.Clock clock = new java.time.Clock() {
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            public java.time.Instant instant() {
+                return now[0];
+            }
+        };
+        HeartbeatRecorder recorder = new HeartbeatRecorder("sync", clock, Duration.ofSeconds(5));
+        now[0] = T0.plusSeconds(2);
+        recorder.beat();
+        now[0] = T0.plusSeconds(4);
+        recorder.beat();
+        Controller c = recorder.heartbeats().controllers().get(0);
+        assertEquals(new Controller("sync", T0, T0.plusSeconds(2), T0.plusSeconds(4), Duration.ofSeconds(5)), c);
+        assertFalse(c.stale(T0.plusMillis(4000 + 5000 + 2000 + 1500)));
+        assertTrue(c.stale(T0.plusMillis(4000 + 5000 + 2000 + 1501)));
+    }
 }

@@ -1,5 +1,6 @@
 package io.kuberouter.firewall.sync;
 
+import io.kuberouter.api.capability.HeartbeatRecorder;
 import io.kuberouter.api.capability.Heartbeats;
 import io.kuberouter.api.capability.KernelOwnership;
 import io.kuberouter.api.cluster.ClusterState;
@@ -45,7 +46,7 @@ public final class FirewallController {
     private final Duration period;
     private final ClusterFeed feed;
     private final BoundedFrequencyRunner runner;
-    private final Heartbeat heartbeat;
+    private final HeartbeatRecorder heartbeat;
     private final FirewallMetrics metrics = new FirewallMetrics();
     private final ProblemLog problems = new ProblemLog(metrics::skipped);
     private final SyncVersions versions;
@@ -66,7 +67,7 @@ public final class FirewallController {
         this.period = period;
         this.clock = clock;
         this.reconciler = new FirewallReconciler(ownership, metrics);
-        this.heartbeat = new Heartbeat(clock, period);
+        this.heartbeat = new HeartbeatRecorder("NetworkPolicyController", clock, period);
         this.versions = new SyncVersions(clock);
         this.runner = BoundedFrequencyRunner.builder("kube-router-firewall", this::sync).minInterval(MIN_INTERVAL)
                 .maxInterval(period).retryInterval(period.compareTo(Duration.ofSeconds(5)) < 0 ? period

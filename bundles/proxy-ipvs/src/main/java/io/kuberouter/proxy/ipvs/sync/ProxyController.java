@@ -1,5 +1,6 @@
 package io.kuberouter.proxy.ipvs.sync;
 
+import io.kuberouter.api.capability.HeartbeatRecorder;
 import io.kuberouter.api.capability.Heartbeats;
 import io.kuberouter.api.cluster.ClusterSnapshot;
 import io.kuberouter.api.cluster.ClusterState;
@@ -55,7 +56,7 @@ public final class ProxyController {
     private final Extensions extensions;
     private final ProxyView view = new ProxyView();
     private final ProxyMetrics metrics;
-    private final Heartbeat heartbeat;
+    private final HeartbeatRecorder heartbeat;
     private final BoundedFrequencyRunner runner;
     private final ProxyReconciler reconciler;
     private final DesiredIpvs desired = new DesiredIpvs();
@@ -82,7 +83,7 @@ public final class ProxyController {
     public ProxyController(ProxySettings settings, KernelBindings kernels, Clock clock, RunnerScheduler scheduler) {
         this.settings = settings;
         this.clock = clock;
-        this.heartbeat = new Heartbeat(clock, settings.syncPeriod());
+        this.heartbeat = new HeartbeatRecorder("NetworkServicesController", clock, settings.syncPeriod());
         this.reconciler = new ProxyReconciler(settings.kernel());
         this.runner = BoundedFrequencyRunner.builder("kube-router-proxy", this::sync).minInterval(MIN_INTERVAL)
                 .burst(3).maxInterval(settings.syncPeriod()).retryInterval(min(settings.syncPeriod(),
