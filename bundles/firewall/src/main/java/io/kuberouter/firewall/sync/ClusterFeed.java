@@ -3,21 +3,21 @@ package io.kuberouter.firewall.sync;
 import io.kuberouter.api.cluster.ClusterChange;
 import io.kuberouter.api.cluster.ClusterListener;
 import io.kuberouter.api.cluster.ClusterState;
-import io.kuberouter.reconcile.Change;
-import io.kuberouter.reconcile.ChangeTracker;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Feeds the firewall from the {@link ClusterState} service while one is bound: records every change the firewall
- * depends on ({@link Relevance}) in a change tracker and asks for a sync when one is pending. The cluster state may
- * go and come back (the k8s bundle updated): the feed simply has none in between.
+ * Feeds the firewall from the {@link ClusterState} service while one is bound: a change the firewall depends on
+ * ({@link Relevance}, judged from the change's own before and after views) marks the feed dirty and asks for a
+ * sync. No per-object state is kept, so the deletion of an object listed before the subscription counts like any
+ * other change. The cluster state may go and come back (the k8s bundle updated): the feed simply has none in
+ * between.
  *
  * <p>Threading: {@link #changed} runs on the cluster state's event thread and never blocks; {@link #bind} and
  * {@link #unbind} come from DS; {@link #drain} and {@link #current} from the sync thread.
  */
 final class ClusterFeed implements ClusterListener {
 
-    private final ChangeTracker<Relevance.Key, Object> tracker = new ChangeTracker<>();
+    private final AtomicBoolean dirty = new AtomicBoolean();
     private final Runnable syncRequest;
     private volatile ClusterState state;
     private volatile String localNode = "";
@@ -57,22 +57,16 @@ final class ClusterFeed implements ClusterListener {
         return state;
     }
 
-    /** The changes since the last drain. */
-    Map<Relevance.Key, Change<Object>> drain() {
-        return tracker.drain();
+    /** Whether a relevant change arrived since the last drain. */
+    boolean drain() {
+        return dirty.getAndSet(false);
     }
 
     @Override
     public void changed(ClusterChange change) {
-        Relevance.key(change, localNode).ifPresent(key -> {
-            if (change.current() == null) {
-                tracker.remove(key);
-            } else {
-                tracker.put(key, Relevance.view(change.current()));
-            }
-            if (tracker.pendingCount() > 0) {
-                syncRequest.run();
-            }
-        });
+        if (Relevance.matters(change, localNode)) {
+            dirty.set(true);
+            syncRequest.run();
+        }
     }
 }

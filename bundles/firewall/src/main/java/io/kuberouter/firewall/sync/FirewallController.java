@@ -190,7 +190,7 @@ public final class FirewallController {
         }
         resume();
         long seen = revisionRequested.getAndSet(false) ? cluster.snapshot().revision() : -1;
-        boolean changed = !feed.drain().isEmpty();
+        boolean changed = feed.drain();
         boolean full = fullRequested.getAndSet(false) || applied == null
                 || !clock.instant().isBefore(lastFull.plus(period));
         if (!full && !changed) {

@@ -6,24 +6,18 @@ import io.kuberouter.api.cluster.ContainerPort;
 import io.kuberouter.api.cluster.Namespace;
 import io.kuberouter.api.cluster.NetworkPolicy;
 import io.kuberouter.api.cluster.Node;
-import io.kuberouter.api.cluster.ObjectKey;
 import io.kuberouter.api.cluster.Pod;
-import io.kuberouter.api.cluster.ResourceKind;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
- * What of a cluster object the firewall depends on, so the change tracker drops changes nothing depends on
+ * What of a cluster object the firewall depends on, so the feed drops changes nothing depends on
  * (upstream's triggers, behaviour inventory §4.5: pod phase, IPs, host IP and labels; namespace labels; every
  * policy change). Services and EndpointSlices never matter; of the Nodes only this node's addresses, pod CIDRs and
  * annotations.
  */
 final class Relevance {
-
-    /** The identity of a tracked object. */
-    record Key(ResourceKind kind, ObjectKey key) {
-    }
 
     /** The parts of a pod the builder reads. */
     record PodView(Map<String, String> labels, String nodeName, boolean hostNetwork, boolean finished,
@@ -37,14 +31,21 @@ final class Relevance {
     private Relevance() {
     }
 
-    /** The key of a change, empty when the kind never matters. */
-    static Optional<Key> key(ClusterChange change, String localNode) {
-        return switch (change.kind()) {
-            case POD, NAMESPACE, NETWORK_POLICY -> Optional.of(new Key(change.kind(), change.key()));
-            case NODE -> change.key().name().equals(localNode) ? Optional.of(new Key(change.kind(), change.key()))
-                    : Optional.empty();
-            case SERVICE, ENDPOINT_SLICE -> Optional.empty();
+    /**
+     * True when the change alters what the firewall reads: a relevant kind, and a different view before and
+     * after (an addition or a deletion always is).
+     */
+    static boolean matters(ClusterChange change, String localNode) {
+        boolean kind = switch (change.kind()) {
+            case POD, NAMESPACE, NETWORK_POLICY -> true;
+            case NODE -> change.key().name().equals(localNode);
+            case SERVICE, ENDPOINT_SLICE -> false;
         };
+        return kind && !Objects.equals(viewOrNull(change.previous()), viewOrNull(change.current()));
+    }
+
+    private static Object viewOrNull(ClusterObject object) {
+        return object == null ? null : view(object);
     }
 
     /** The firewall's view of an object of a relevant kind. */
