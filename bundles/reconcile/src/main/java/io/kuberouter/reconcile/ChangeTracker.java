@@ -17,6 +17,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * Equivalence is {@link Objects#equals} unless a predicate is given (for example one that ignores
  * a resource version).
  *
+ * <p>The tracker knows only what it was told: removing a key it never saw records nothing. A
+ * consumer that subscribes to a cluster that already holds objects must first {@link #put} every
+ * existing object and {@link #drain()} once, or the deletion of such an object is lost.
+ *
  * <p>Threading: {@link #put} and {@link #remove} may be called from any number of threads
  * (informer callbacks); {@link #drain()} is meant for the one sync thread. All methods are atomic
  * with respect to each other. Each call is O(1) except {@code drain()} (O(changes)) and
