@@ -32,20 +32,32 @@ final class ControlPlane {
         return "http://" + address + ":" + API_PORT;
     }
 
-    /** Starts an agent per node, in parallel, then waits until each answers 200 on /healthz. */
-    static void startAgents(Path home, List<LabNode> nodes, String apiUrl, List<String> agentArgs, Path runDir,
-            Created created, Duration timeout) {
+    /** Starts an agent per node, in parallel, then waits until each answers 200 on /healthz; returns them by node. */
+    static Map<LabNode, Process> startAgents(Path home, List<LabNode> nodes, String apiUrl, List<String> agentArgs,
+            Path runDir, Created created, Duration timeout) {
         Map<LabNode, Process> agents = new LinkedHashMap<>();
         for (LabNode node : nodes) {
-            List<String> command = new ArrayList<>(List.of(home.resolve("bin/kube-router").toString(),
-                    "--master=" + apiUrl, "--hostname-override=" + node.name(),
-                    "--state-dir=" + runDir.resolve("state").resolve(node.name()),
-                    "--health-port=" + HEALTH_PORT));
-            command.addAll(agentArgs);
-            agents.put(node, created.process(Shell.start(Shell.inNetns(node.netns(), command), agentLog(runDir, node))));
+            agents.put(node, startAgent(home, node, apiUrl, agentArgs, runDir, created));
         }
-        agents.forEach((node, process) -> Readiness.await("agent of node " + node.name(), process,
-                agentLog(runDir, node), timeout, () -> healthy(node)));
+        agents.forEach((node, process) -> awaitHealthy(node, process, runDir, timeout));
+        return agents;
+    }
+
+    /** Starts the agent of {@code node} (its log appended to the node's agent log) without waiting for it. */
+    static Process startAgent(Path home, LabNode node, String apiUrl, List<String> agentArgs, Path runDir,
+            Created created) {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kube-router").toString(),
+                "--master=" + apiUrl, "--hostname-override=" + node.name(),
+                "--state-dir=" + runDir.resolve("state").resolve(node.name()),
+                "--health-port=" + HEALTH_PORT));
+        command.addAll(agentArgs);
+        return created.process(Shell.start(Shell.inNetns(node.netns(), command), agentLog(runDir, node)));
+    }
+
+    /** Waits until the agent {@code process} of {@code node} answers 200 on /healthz. */
+    static void awaitHealthy(LabNode node, Process process, Path runDir, Duration timeout) {
+        Readiness.await("agent of node " + node.name(), process, agentLog(runDir, node), timeout,
+                () -> healthy(node));
     }
 
     private static Path agentLog(Path runDir, LabNode node) {

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,8 +35,10 @@ public final class Lab implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private List<LabNode> nodes = List.of();
     private List<LabPod> pods = List.of();
+    private final Map<String, Process> agents = new LinkedHashMap<>();
     private String apiUrl;
     private Path probeScript;
+    private Path streamScript;
     private boolean closed;
 
     private Lab(Scenario scenario, LabOptions options, RunRecord run) {
@@ -67,6 +72,7 @@ public final class Lab implements AutoCloseable {
         Path logs = Files.createDirectories(run.dir().resolve("logs"));
         Path serverScript = extract("pod-server.py");
         probeScript = extract("probe.py");
+        streamScript = extract("stream.py");
         NodeNetwork network = NodeNetwork.create(created, Ipv4Cidr.parse(options.nodeNetwork()));
         nodes = Topology.createNodes(scenario, network, created);
         if (options.staticRoutes()) {
@@ -83,7 +89,7 @@ public final class Lab implements AutoCloseable {
             apiUrl = ControlPlane.startApi(options.distribution(), network.fabric(), network.fabricAddress(),
                     manifests, logs, created, options.startTimeout());
             ControlPlane.startAgents(options.distribution(), nodes, apiUrl, options.agentArgs(), run.dir(), created,
-                    options.startTimeout());
+                    options.startTimeout()).forEach((node, process) -> agents.put(node.name(), process));
             log("API " + apiUrl + " (in namespace " + network.fabric() + "), " + nodes.size() + " agents healthy");
         }
         log("up");
@@ -121,6 +127,64 @@ public final class Lab implements AutoCloseable {
     public LabPod pod(String id) {
         return pods.stream().filter(p -> p.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no pod " + id));
+    }
+
+    /** The node named {@code name}; throws IllegalArgumentException if there is none. */
+    public LabNode node(String name) {
+        return nodes.stream().filter(n -> n.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no node " + name));
+    }
+
+    /**
+     * Stops the agent of node {@code name} as a DaemonSet rollout does: SIGTERM (the JVM shuts the framework down,
+     * which keeps the dataplane), then waits for its exit (SIGKILL after a grace period). The node's pods stay.
+     */
+    public void stopAgent(String name) {
+        Process process = agents.remove(name);
+        if (process == null) {
+            throw new IllegalStateException("node " + name + " runs no agent");
+        }
+        process.destroy();
+        Created.awaitOrKill(process.toHandle(), Created.GRACE_MILLIS);
+        log("agent of " + name + " exited with " + process.exitValue());
+    }
+
+    /** Starts the agent of node {@code name} again, with the lab's arguments, and waits until it is healthy. */
+    public void startAgent(String name) {
+        LabNode node = node(name);
+        if (agents.containsKey(name)) {
+            throw new IllegalStateException("node " + name + " runs an agent already");
+        }
+        Process process = ControlPlane.startAgent(options.distribution(), node, apiUrl, options.agentArgs(),
+                run.dir(), created);
+        agents.put(name, process);
+        ControlPlane.awaitHealthy(node, process, run.dir(), options.startTimeout());
+        log("agent of " + name + " healthy");
+    }
+
+    /** The Web Console of node {@code name}'s agent (the agents need {@code --webconsole-password=}{@value AgentConsole#PASSWORD}). */
+    public AgentConsole console(String name) {
+        return new AgentConsole(node(name));
+    }
+
+    /**
+     * Opens a long-lived TCP connection from pod {@code clientPod} to {@code targetIp}:{@code port}, served by an echo
+     * server on that port of pod {@code serverPod} (the target is the server pod's IP or a VIP leading to it).
+     */
+    public LongConnection holdConnection(String clientPod, String serverPod, String targetIp, int port) {
+        return LongConnection.open(pod(clientPod), pod(serverPod), targetIp, port, streamScript,
+                run.dir().resolve("logs"), created, options.startTimeout());
+    }
+
+    /**
+     * Adds or replaces {@code fileName} among the API's manifests (applied by the API within a second, as
+     * {@code kubectl apply} would), e.g. a NetworkPolicy or an annotated Node.
+     */
+    public void applyManifest(String fileName, String yaml) throws IOException {
+        Path manifests = run.dir().resolve("api");
+        Path temporary = Files.writeString(run.dir().resolve(fileName + ".tmp"), yaml);
+        Files.move(temporary, manifests.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+        log("applied " + fileName);
     }
 
     /** The shared API's URL, reachable from the node namespaces; empty when the lab runs without agents. */

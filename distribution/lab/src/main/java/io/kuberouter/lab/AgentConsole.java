@@ -1,0 +1,61 @@
+package io.kuberouter.lab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An agent's Felix Web Console, reached from inside its node's namespace (the console listens on the node's
+ * loopback): what an operator's browser or script does, here with {@code curl}. Needs the agent started with
+ * {@code --webconsole-password=}{@link #PASSWORD}.
+ */
+public final class AgentConsole {
+    /** The console port the lab's agents use (the flag's default). */
+    static final int PORT = 20245;
+    /** The lab's console password; the user is the default {@code admin}. */
+    public static final String PASSWORD = "lab-console";
+
+    private final LabNode node;
+
+    AgentConsole(LabNode node) {
+        this.node = node;
+    }
+
+    /**
+     * Runs a Web Console bundle action ({@code start}, {@code stop}, {@code update}, {@code refresh}) on the bundle
+     * with symbolic name {@code symbolicName}; returns the console's JSON answer, throws IllegalStateException unless
+     * it answered 200.
+     */
+    public String bundleAction(String symbolicName, String action) {
+        return post("/system/console/bundles/" + symbolicName, "action=" + action);
+    }
+
+    /** The console's JSON description of the bundle with symbolic name {@code symbolicName}. */
+    public String bundle(String symbolicName) {
+        return get("/system/console/bundles/" + symbolicName + ".json");
+    }
+
+    private String post(String path, String form) {
+        return curl(List.of("-X", "POST", "--data", form, url(path)));
+    }
+
+    private String get(String path) {
+        return curl(List.of(url(path)));
+    }
+
+    private String curl(List<String> request) {
+        List<String> command = new ArrayList<>(List.of("curl", "-sS", "--fail-with-body", "-m", "30",
+                "-u", "admin:" + PASSWORD));
+        command.addAll(request);
+        Shell.Result result = Shell.run(Shell.inNetns(node.netns(), command), Map.of(), "");
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("console of " + node.name() + ": " + String.join(" ", request) + " -> "
+                    + result);
+        }
+        return result.stdout();
+    }
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + PORT + path;
+    }
+}

@@ -1,0 +1,159 @@
+package io.kuberouter.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Issue #11 on the real distribution in the lab (host kernel): with a NetworkPolicy in force and a long-lived TCP
+ * connection between pods on two nodes, (1) the firewall bundle is stopped and started through the agent's Web
+ * Console, (2) the whole agent of the server's node is restarted (SIGTERM, new JVM). The connection must survive
+ * each; the firewall's kernel state must be gone while its bundle is stopped and back after; while the agent is
+ * down, the isolated pod stays isolated.
+ *
+ * <p>Policy {@code b-from-a}: pods {@code app=b} (b1, b2 on n2) accept ingress only from pods {@code app=a}, so
+ * {@code b1 -> b2} is refused while {@code a* -> b*} is answered. The connection runs a1 (n1) -> b1 (n2) port 9000.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CapabilityLifecycleLabIT {
+    private static final Path SCENARIO = LabOptions.defaults().distribution().resolve("lab/scenarios/two-nodes");
+    private static final List<String> AGENT_ARGS = List.of("--run-firewall=true", "--run-service-proxy=false",
+            "--run-router=false", "--webconsole-password=" + AgentConsole.PASSWORD);
+    private static final String FIREWALL_BUNDLE = "io.kuberouter.firewall";
+    private static final Pattern FIREWALL_STATE = Pattern.compile("KUBE-POD-FW-|KUBE-NWPLCY-|KUBE-ROUTER-FORWARD");
+    private static final Duration SETTLE = Duration.ofSeconds(30);
+    private static final String POLICY = """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: b-from-a, namespace: lab}
+            spec:
+              podSelector: {matchLabels: {app: b}}
+              policyTypes: [Ingress]
+              ingress:
+                - from: [{podSelector: {matchLabels: {app: a}}}]
+            """;
+
+    private static Lab lab;
+    private static LongConnection connection;
+    private static Map<String, Boolean> isolated;
+
+    @BeforeAll
+    static void up() throws IOException {
+        lab = Lab.up(SCENARIO, LabOptions.defaults().withStaticRoutes(true).withAgentArgs(AGENT_ARGS));
+        lab.applyManifest("90-policy.yaml", POLICY);
+        Map<String, Boolean> expected = new TreeMap<>();
+        matrix().keySet().forEach(key -> expected.put(key, !isBToOtherB(key)));
+        isolated = awaitMatrix(expected::equals);
+        assertEquals(expected, isolated, "the policy in force");
+        connection = lab.holdConnection("lab/a1", "lab/b1", lab.pod("lab/b1").ip(), 9000);
+    }
+
+    @AfterAll
+    static void down() {
+        if (connection != null) {
+            System.err.println("lab: long connection " + connection);
+        }
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void firewallBundleStopRemovesExactlyItsStateAndStartRestoresIt() {
+        LabNode n2 = lab.node("n2");
+        assertTrue(FIREWALL_STATE.matcher(n2.exec("iptables-save")).find(), "firewall chains before the stop");
+        String foreign = addForeignState(n2);
+
+        lab.console("n2").bundleAction(FIREWALL_BUNDLE, "stop");
+        assertFalse(FIREWALL_STATE.matcher(n2.exec("iptables-save")).find(), n2.exec("iptables-save"));
+        assertFalse(n2.exec("ipset", "list", "-n").contains("KUBE-"), n2.exec("ipset", "list", "-n"));
+        assertTrue(n2.exec("iptables-save").contains(foreign), "a foreign rule went with the firewall");
+        assertTrue(n2.exec("ipset", "list", "-n").contains("lab-foreign"), "a foreign ipset went with the firewall");
+        Map<String, Boolean> open = lab.probe().probes().stream()
+                .collect(TreeMap::new, (m, p) -> m.put(p.key(), p.answered()), Map::putAll);
+        assertTrue(open.get("lab/b1 -> pod lab/b2 8080/TCP"), "n2's pods are not isolated while the firewall is stopped");
+        assertOnlyNodeCellsChanged(open);
+        connection.awaitExchanges(10, SETTLE);
+
+        lab.console("n2").bundleAction(FIREWALL_BUNDLE, "start");
+        assertEquals(isolated, awaitMatrix(isolated::equals), "the matrix after the firewall started again");
+        assertTrue(FIREWALL_STATE.matcher(n2.exec("iptables-save")).find(), "firewall chains after the start");
+        connection.awaitExchanges(10, SETTLE);
+        assertTrue(connection.alive(), connection.toString());
+    }
+
+    @Test
+    @Order(2)
+    void agentRestartKeepsTheDataplane() {
+        LabNode n2 = lab.node("n2");
+        String rulesBefore = n2.exec("iptables-save", "-t", "filter");
+        lab.stopAgent("n2");
+        connection.awaitExchanges(10, SETTLE);
+        assertEquals(withoutCounters(rulesBefore), withoutCounters(n2.exec("iptables-save", "-t", "filter")),
+                "the agent's exit changed the rules");
+        assertEquals(isolated, matrix(), "the matrix while the agent is down");
+
+        lab.startAgent("n2");
+        connection.awaitExchanges(10, SETTLE);
+        assertEquals(isolated, matrix(), "the matrix after the agent restarted");
+        assertTrue(connection.alive(), connection.toString());
+    }
+
+    /** The cells the policy refuses: from one app=b pod to the other (a pod reaching itself stays local). */
+    private static boolean isBToOtherB(String key) {
+        return key.startsWith("lab/b1 -> pod lab/b2 ") || key.startsWith("lab/b2 -> pod lab/b1 ");
+    }
+
+    /** Stopping n2's firewall may only change the cells whose target pod lives on n2. */
+    private static void assertOnlyNodeCellsChanged(Map<String, Boolean> now) {
+        isolated.forEach((key, answered) -> {
+            if (!key.contains("pod lab/b")) {
+                assertEquals(answered, now.get(key), key);
+            }
+        });
+        assertNotEquals(isolated, now);
+    }
+
+    private static String addForeignState(LabNode node) {
+        node.exec("ipset", "create", "lab-foreign", "hash:ip");
+        String rule = "-A FORWARD -m set --match-set lab-foreign src -j ACCEPT";
+        node.exec("iptables", "-A", "FORWARD", "-m", "set", "--match-set", "lab-foreign", "src", "-j", "ACCEPT");
+        return rule;
+    }
+
+    private static String withoutCounters(String iptablesSave) {
+        return iptablesSave.lines().filter(l -> !l.startsWith("#")).map(l -> l.replaceAll("\\[\\d+:\\d+]", ""))
+                .reduce("", (a, b) -> a + b + "\n");
+    }
+
+    private static Map<String, Boolean> matrix() {
+        return lab.probe().probes().stream().collect(TreeMap::new, (m, p) -> m.put(p.key(), p.answered()),
+                Map::putAll);
+    }
+
+    private static Map<String, Boolean> awaitMatrix(Predicate<Map<String, Boolean>> done) {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        Map<String, Boolean> matrix = matrix();
+        while (!done.test(matrix) && System.nanoTime() < deadline) {
+            matrix = matrix();
+        }
+        return matrix;
+    }
+}
