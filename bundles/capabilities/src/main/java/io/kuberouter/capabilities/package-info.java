@@ -2,10 +2,11 @@
  * Capabilities per node: the feature descriptor model ({@link io.kuberouter.capabilities.Feature},
  * read by the launcher and by the bundles alike), the {@link io.kuberouter.capabilities.FeatureManager}
  * that installs, starts, stops and uninstalls features live, and the
- * {@link io.kuberouter.capabilities.CapabilityOwners} of kernel state with their shared prune gate.
+ * {@link io.kuberouter.capabilities.CapabilityOwners} of kernel state with their shared prune gate, and the
+ * {@link io.kuberouter.capabilities.CapabilityStop} rule that decides when a capability removes its state.
  * See {@code docs/capabilities.md}.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package io.kuberouter.capabilities;
 
 import org.osgi.annotation.versioning.Version;

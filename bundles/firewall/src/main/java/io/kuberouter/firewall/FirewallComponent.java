@@ -4,6 +4,7 @@ import io.kuberouter.api.capability.Capability;
 import io.kuberouter.api.capability.Heartbeats;
 import io.kuberouter.api.capability.KernelOwnership;
 import io.kuberouter.api.cluster.ClusterState;
+import io.kuberouter.capabilities.CapabilityStop;
 import io.kuberouter.firewall.sync.FirewallController;
 import io.kuberouter.kernel.api.KernelException;
 import io.kuberouter.kernel.api.netfilter.Ipsets;
@@ -13,9 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -73,8 +72,9 @@ public class FirewallComponent implements Capability {
     void deactivate() {
         collectors.forEach(ServiceRegistration::unregister);
         controller.stop();
-        if (context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING) {
-            LOG.info("agent stopping: the firewall's chains and ipsets stay in place until the next start");
+        if (!CapabilityStop.of(context).removesState()) {
+            LOG.info("firewall passing (agent shutdown, bundle update or refresh): its chains and ipsets stay for"
+                    + " the next start to adopt");
             return;
         }
         try {

@@ -1,5 +1,6 @@
 package io.kuberouter.lab;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,16 @@ public final class AgentConsole {
      */
     public String bundleAction(String symbolicName, String action) {
         return post("/system/console/bundles/" + symbolicName, "action=" + action);
+    }
+
+    /**
+     * Uploads bundle {@code jar} as an operator does on the Bundles page ("Install/Update", start, refresh packages):
+     * the console updates the installed bundle of the same symbolic name in place, in the background. Returns the
+     * console's answer; poll {@link #bundle} for the new version.
+     */
+    public String installOrUpdate(Path jar) {
+        return curl(List.of("-F", "action=install", "-F", "bundlestart=start", "-F", "refreshPackages=true",
+                "-F", "bundlefile=@" + jar, url("/system/console/bundles")));
     }
 
     /** The console's JSON description of the bundle with symbolic name {@code symbolicName}. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +38,7 @@ class CapabilityLifecycleLabIT {
             "--run-router=false", "--webconsole-password=" + AgentConsole.PASSWORD);
     private static final String FIREWALL_BUNDLE = "io.kuberouter.firewall";
     private static final Pattern FIREWALL_STATE = Pattern.compile("KUBE-POD-FW-|KUBE-NWPLCY-|KUBE-ROUTER-FORWARD");
+    private static final Pattern VERSIONED_CHAIN = Pattern.compile("(KUBE-POD-FW-|KUBE-NWPLCY-)[A-Z2-7]{16}");
     private static final Duration SETTLE = Duration.ofSeconds(30);
     private static final String POLICY = """
             apiVersion: networking.k8s.io/v1
@@ -101,6 +103,26 @@ class CapabilityLifecycleLabIT {
 
     @Test
     @Order(2)
+    void firewallBundleUpdateToARebuiltVersionKeepsItsStateInPlace() throws IOException {
+        LabNode n2 = lab.node("n2");
+        String rulesBefore = withoutCounters(n2.exec("iptables-save", "-t", "filter"));
+        Path rebuilt = lab.runDir().resolve("firewall-rebuilt.jar");
+        String version = RebuiltBundle.write(bundleJar(FIREWALL_BUNDLE), "rebuilt", rebuilt);
+
+        lab.console("n2").installOrUpdate(rebuilt);
+        awaitBundle(lab.console("n2"), FIREWALL_BUNDLE, "\"version\":\"" + version + "\"");
+        awaitBundle(lab.console("n2"), FIREWALL_BUNDLE, "\"state\":\"Active\"");
+        connection.awaitExchanges(10, SETTLE);
+        assertEquals(isolated, matrix(), "the matrix after the update");
+        assertEquals(rulesBefore, withoutCounters(n2.exec("iptables-save", "-t", "filter")),
+                "the update changed the firewall's rules");
+        assertTrue(Files.readString(lab.runDir().resolve("logs/agent-n2.log")).contains("firewall passing"),
+                "the old version did not leave its state for the new one");
+        assertTrue(connection.alive(), connection.toString());
+    }
+
+    @Test
+    @Order(3)
     void agentRestartKeepsTheDataplane() {
         LabNode n2 = lab.node("n2");
         String rulesBefore = n2.exec("iptables-save", "-t", "filter");
@@ -114,6 +136,31 @@ class CapabilityLifecycleLabIT {
         connection.awaitExchanges(10, SETTLE);
         assertEquals(isolated, matrix(), "the matrix after the agent restarted");
         assertTrue(connection.alive(), connection.toString());
+    }
+
+    private static Path bundleJar(String symbolicName) throws IOException {
+        try (var jars = Files.list(LabOptions.defaults().distribution().resolve("bundle"))) {
+            return jars.filter(j -> j.getFileName().toString().startsWith(symbolicName + "-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no bundle " + symbolicName));
+        }
+    }
+
+    private static void awaitBundle(AgentConsole console, String symbolicName, String fragment) {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        String json = console.bundle(symbolicName);
+        while (!json.contains(fragment) && System.nanoTime() < deadline) {
+            sleep();
+            json = console.bundle(symbolicName);
+        }
+        assertTrue(json.contains(fragment), json);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The cells the policy refuses: from one app=b pod to the other (a pod reaching itself stays local). */
@@ -138,8 +185,13 @@ class CapabilityLifecycleLabIT {
         return rule;
     }
 
+    /**
+     * The rules without packet counters, and with the firewall's versioned chain names (a new instance's first sync
+     * writes its own versions and drops the old ones in the same restore) replaced by their prefixes.
+     */
     private static String withoutCounters(String iptablesSave) {
         return iptablesSave.lines().filter(l -> !l.startsWith("#")).map(l -> l.replaceAll("\\[\\d+:\\d+]", ""))
+                .map(l -> VERSIONED_CHAIN.matcher(l).replaceAll("$1*")).sorted()
                 .reduce("", (a, b) -> a + b + "\n");
     }
 
