@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An agent's Felix Web Console, reached from inside its node's namespace (the console listens on the node's
@@ -15,6 +18,8 @@ public final class AgentConsole {
     static final int PORT = 20245;
     /** The lab's console password; the user is the default {@code admin}. */
     public static final String PASSWORD = "lab-console";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final LabNode node;
 
@@ -39,6 +44,16 @@ public final class AgentConsole {
     public String installOrUpdate(Path jar) {
         return curl(List.of("-F", "action=install", "-F", "bundlestart=start", "-F", "refreshPackages=true",
                 "-F", "bundlefile=@" + jar, url("/system/console/bundles")));
+    }
+
+    /** Every installed bundle's state ({@code Active}, {@code Resolved}, ...) and version, by symbolic name. */
+    public Map<String, String> bundles() {
+        Map<String, String> bundles = new TreeMap<>();
+        for (JsonNode bundle : JSON.readTree(get("/system/console/bundles.json")).path("data")) {
+            bundles.put(bundle.path("symbolicName").asString(), bundle.path("state").asString() + " "
+                    + bundle.path("version").asString());
+        }
+        return bundles;
     }
 
     /** The console's JSON description of the bundle with symbolic name {@code symbolicName}. */

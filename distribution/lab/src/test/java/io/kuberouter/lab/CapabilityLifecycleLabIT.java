@@ -20,13 +20,18 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Issue #11 on the real distribution in the lab (host kernel): with a NetworkPolicy in force and a long-lived TCP
  * connection between pods on two nodes, (1) the firewall bundle is stopped and started through the agent's Web
- * Console, (2) the whole agent of the server's node is restarted (SIGTERM, new JVM). The connection must survive
- * each; the firewall's kernel state must be gone while its bundle is stopped and back after; while the agent is
- * down, the isolated pod stays isolated.
+ * Console, (2) it is updated to a rebuilt version, (3) the whole agent of the server's node is restarted (SIGTERM,
+ * new JVM), (4) a Node annotation on the API turns DSR on for one node and off again. The connection must survive
+ * each; the firewall's kernel state must be gone while its bundle is stopped and back after, and stay in place
+ * through the update and the restart; while the agent is down the isolated pods stay isolated; the other node's
+ * bundles never change.
  *
  * <p>Policy {@code b-from-a}: pods {@code app=b} (b1, b2 on n2) accept ingress only from pods {@code app=a}, so
  * {@code b1 -> b2} is refused while {@code a* -> b*} is answered. The connection runs a1 (n1) -> b1 (n2) port 9000.
@@ -35,11 +40,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 class CapabilityLifecycleLabIT {
     private static final Path SCENARIO = LabOptions.defaults().distribution().resolve("lab/scenarios/two-nodes");
     private static final List<String> AGENT_ARGS = List.of("--run-firewall=true", "--run-service-proxy=false",
-            "--run-router=false", "--webconsole-password=" + AgentConsole.PASSWORD);
+            "--run-router=false", "--node-capabilities", "--webconsole-password=" + AgentConsole.PASSWORD);
+    private static final String DSR_BUNDLE = "io.kuberouter.dsr";
     private static final String FIREWALL_BUNDLE = "io.kuberouter.firewall";
     private static final Pattern FIREWALL_STATE = Pattern.compile("KUBE-POD-FW-|KUBE-NWPLCY-|KUBE-ROUTER-FORWARD");
     private static final Pattern VERSIONED_CHAIN = Pattern.compile("(KUBE-POD-FW-|KUBE-NWPLCY-)[A-Z2-7]{16}");
-    private static final Duration SETTLE = Duration.ofSeconds(30);
+    private static final String CAPABILITIES_ANNOTATION = "kube-router.io/capabilities";
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /** Healthy agents may still be listing the API (a minute on a loaded 2-core machine). */
+    private static final Duration FIRST_SYNC = Duration.ofSeconds(180);
+    private static final Duration SETTLE = Duration.ofSeconds(60);
     private static final String POLICY = """
             apiVersion: networking.k8s.io/v1
             kind: NetworkPolicy
@@ -61,7 +71,7 @@ class CapabilityLifecycleLabIT {
         lab.applyManifest("90-policy.yaml", POLICY);
         Map<String, Boolean> expected = new TreeMap<>();
         matrix().keySet().forEach(key -> expected.put(key, !isBToOtherB(key)));
-        isolated = awaitMatrix(expected::equals);
+        isolated = awaitMatrix(expected::equals, FIRST_SYNC);
         assertEquals(expected, isolated, "the policy in force");
         connection = lab.holdConnection("lab/a1", "lab/b1", lab.pod("lab/b1").ip(), 9000);
     }
@@ -168,6 +178,60 @@ class CapabilityLifecycleLabIT {
         return key.startsWith("lab/b1 -> pod lab/b2 ") || key.startsWith("lab/b2 -> pod lab/b1 ");
     }
 
+    @Test
+    @Order(4)
+    void aNodeAnnotationTurnsDsrOnForThatNodeOnly() throws IOException {
+        Map<String, String> n1Before = lab.console("n1").bundles();
+        Map<String, String> n2Before = lab.console("n2").bundles();
+        assertFalse(n1Before.containsKey(DSR_BUNDLE), n1Before.toString());
+
+        annotateNode("n1", "dsr");
+        Map<String, String> n1With = awaitBundles("n1", b -> b.getOrDefault(DSR_BUNDLE, "").startsWith("Active"));
+        n1Before.forEach((bundle, state) -> assertEquals(state, n1With.get(bundle), "n1's " + bundle));
+        assertEquals(n2Before, lab.console("n2").bundles(), "n2's bundles changed");
+
+        annotateNode("n1", null);
+        Map<String, String> n1After = awaitBundles("n1", b -> !b.containsKey(DSR_BUNDLE));
+        assertEquals(n1Before, n1After, "n1's bundles after the annotation went");
+        assertEquals(n2Before, lab.console("n2").bundles(), "n2's bundles changed");
+        assertTrue(connection.alive(), connection.toString());
+    }
+
+    /** Rewrites the API's Node {@code node} with annotation {@code kube-router.io/capabilities} (removed when null). */
+    private static void annotateNode(String node, String capabilities) throws IOException {
+        Path file = lab.runDir().resolve("api/00-nodes.yaml");
+        List<ObjectNode> nodes;
+        try (MappingIterator<ObjectNode> read = YAML.readerFor(ObjectNode.class).readValues(file.toFile())) {
+            nodes = read.readAll();
+        }
+        for (ObjectNode object : nodes) {
+            if (node.equals(object.path("metadata").path("name").asString())) {
+                ObjectNode annotations = object.withObject("metadata").withObject("annotations");
+                if (capabilities == null) {
+                    annotations.remove(CAPABILITIES_ANNOTATION);
+                } else {
+                    annotations.put(CAPABILITIES_ANNOTATION, capabilities);
+                }
+            }
+        }
+        StringBuilder yaml = new StringBuilder();
+        for (ObjectNode object : nodes) {
+            yaml.append("---\n").append(YAML.writeValueAsString(object).replaceFirst("^---\\s*\n", ""));
+        }
+        lab.applyManifest("00-nodes.yaml", yaml.toString());
+    }
+
+    private static Map<String, String> awaitBundles(String node, Predicate<Map<String, String>> done) {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        Map<String, String> bundles = lab.console(node).bundles();
+        while (!done.test(bundles) && System.nanoTime() < deadline) {
+            sleep();
+            bundles = lab.console(node).bundles();
+        }
+        assertTrue(done.test(bundles), node + "'s bundles: " + bundles);
+        return bundles;
+    }
+
     /** Stopping n2's firewall may only change the cells whose target pod lives on n2. */
     private static void assertOnlyNodeCellsChanged(Map<String, Boolean> now) {
         isolated.forEach((key, answered) -> {
@@ -201,7 +265,11 @@ class CapabilityLifecycleLabIT {
     }
 
     private static Map<String, Boolean> awaitMatrix(Predicate<Map<String, Boolean>> done) {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
+        return awaitMatrix(done, SETTLE);
+    }
+
+    private static Map<String, Boolean> awaitMatrix(Predicate<Map<String, Boolean>> done, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Boolean> matrix = matrix();
         while (!done.test(matrix) && System.nanoTime() < deadline) {
             matrix = matrix();
