@@ -3,7 +3,8 @@
 # server and report, per run, the JVM uptime at which ClusterState had synced its caches and the
 # agent's peak RSS. Usage: bench-startup.sh [RUNS] (default 5). Needs the built distribution.
 # The agent runs in this host's network namespace, so the capabilities that program the kernel
-# (proxy, firewall) are off: this measures the platform's start and the cluster-state sync.
+# (proxy, firewall, router) are off (--node-capabilities keeps the agent running without them): this
+# measures the platform's start and the cluster-state sync.
 set -euo pipefail
 RUNS=${1:-5}
 HOME_DIR=$(cd "$(dirname "$0")/../target/kube-router" && pwd)
@@ -21,7 +22,7 @@ for i in $(seq 1 "$RUNS"); do
   LOG="$WORK/agent$i.log"
   /usr/bin/time -f 'peak_rss_kb %M' "$HOME_DIR/bin/kube-router" --master="http://127.0.0.1:$PORT/" \
     --hostname-override=n1 --state-dir="$WORK/state" --health-addr=127.0.0.1 --health-port="$HEALTH" \
-    --run-service-proxy=false --run-firewall=false \
+    --run-service-proxy=false --run-firewall=false --run-router=false --node-capabilities \
     > "$LOG" 2>&1 &
   AGENT=$!
   for _ in $(seq 1 300); do grep -q 'cache synced' "$LOG" && break; sleep 0.1; done

@@ -4,11 +4,12 @@
 set -euo pipefail
 PACKAGES=(
   openjdk-17-jdk-headless maven
-  iproute2 iptables ipset ipvsadm conntrack kmod
+  iproute2 iptables ipset ipvsadm conntrack kmod nftables
   user-mode-linux
   gobgpd bird2
   containernetworking-plugins
   curl python3 strace procps
+  chromium chromium-driver
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

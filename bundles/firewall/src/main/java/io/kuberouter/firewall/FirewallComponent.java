@@ -4,6 +4,7 @@ import io.kuberouter.api.capability.Capability;
 import io.kuberouter.api.capability.Heartbeats;
 import io.kuberouter.api.capability.KernelOwnership;
 import io.kuberouter.api.cluster.ClusterState;
+import io.kuberouter.api.firewall.FirewallView;
 import io.kuberouter.capabilities.CapabilityStop;
 import io.kuberouter.firewall.sync.FirewallController;
 import io.kuberouter.kernel.api.KernelException;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The NetworkPolicy firewall capability ({@code --run-firewall}): registered as the {@code firewall}
- * {@link Capability} while active. The cluster state and the kernel services are optional and dynamic: while one is
+ * {@link Capability} while active, with its {@link FirewallView}. The cluster state and the kernel services are optional and dynamic: while one is
  * missing (its bundle is being updated) syncing pauses and the kernel keeps the firewall's rules.
  *
  * <p>Deactivation (bundle stopped, configuration deleted) removes exactly the firewall's chains, the jumps to them
@@ -48,6 +49,7 @@ public class FirewallComponent implements Capability {
     private final BundleContext context;
     private final FirewallController controller;
     private final List<ServiceRegistration<Collector>> collectors = new ArrayList<>();
+    private final ServiceRegistration<FirewallView> view;
 
     @Activate
     public FirewallComponent(BundleContext context, FirewallConfig config) {
@@ -58,6 +60,7 @@ public class FirewallComponent implements Capability {
         controller.start();
         controller.metrics().collectors().forEach(c -> collectors.add(context.registerService(Collector.class, c,
                 null)));
+        view = context.registerService(FirewallView.class, controller.view(), null);
         LOG.info("NetworkPolicy firewall started (iptables + ipset, families {})",
                 ConfigSettings.of(config).families());
     }
@@ -70,6 +73,7 @@ public class FirewallComponent implements Capability {
 
     @Deactivate
     void deactivate() {
+        view.unregister();
         collectors.forEach(ServiceRegistration::unregister);
         controller.stop();
         if (!CapabilityStop.of(context).removesState()) {

@@ -29,11 +29,12 @@ final class AgentOptions {
 
     /**
      * pax-exam runs in the host's root network namespace: the capabilities that program the kernel
-     * stay off unless a test turns them on explicitly (a later flag wins). --run-router keeps its
-     * default so the agent has a controller to run: the router feature is not in the distribution
-     * yet, and must be switched off here when it is.
+     * stay off unless a test turns them on explicitly (a later flag wins), the router (BGP speaker,
+     * routes, rules, tunnels) included. The launcher's "nothing to run" exit lives in its Main, which
+     * pax-exam does not use, so the agent still starts with core and metrics.
      */
-    private static final List<String> HOST_SAFE_FLAGS = List.of("--run-service-proxy=false", "--run-firewall=false");
+    private static final List<String> HOST_SAFE_FLAGS = List.of("--run-service-proxy=false", "--run-firewall=false",
+            "--run-router=false");
 
     private AgentOptions() {
     }

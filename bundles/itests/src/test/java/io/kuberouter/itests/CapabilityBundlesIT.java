@@ -40,7 +40,7 @@ public class CapabilityBundlesIT {
     @Configuration
     public Option[] configuration() throws Exception {
         MockApi api = MockApi.start();
-        List<Option> capabilityBundles = AgentOptions.bundlesOf("proxy", "firewall");
+        List<Option> capabilityBundles = AgentOptions.bundlesOf("proxy", "firewall", "dsr", "hairpin");
         return AgentOptions.agent(capabilityBundles, "--master=" + api.url(), "--hostname-override=n1",
                 "--health-port=0");
     }
@@ -55,7 +55,8 @@ public class CapabilityBundlesIT {
 
     @Test
     public void theCapabilitiesWaitForTheirConfiguration() {
-        for (String name : List.of("io.kuberouter.proxy.ipvs", "io.kuberouter.firewall")) {
+        for (String name : List.of("io.kuberouter.proxy.ipvs", "io.kuberouter.proxy.nft", "io.kuberouter.firewall",
+                "io.kuberouter.dsr", "io.kuberouter.hairpin")) {
             Bundle bundle = java.util.Arrays.stream(context.getBundles())
                     .filter(b -> name.equals(b.getSymbolicName())).findFirst().orElseThrow();
             for (ComponentDescriptionDTO component : scr.getComponentDescriptionDTOs(bundle)) {

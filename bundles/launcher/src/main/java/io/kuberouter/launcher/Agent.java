@@ -32,7 +32,7 @@ final class Agent {
     }
 
     int run(Options options, Duration cacheSyncTimeout, Path stateDir) {
-        SPIFLY.setLevel(Level.WARNING); // one INFO line per ServiceLoader provider otherwise
+        quietServiceLoaderMediator();
         try {
             LaunchPlan plan = LaunchPlan.of(options, distribution.features());
             plan.locate(distribution.featureDescriptors(), distribution.bundles());
@@ -43,7 +43,8 @@ final class Agent {
             }
             plan.missing().forEach(f -> log.warn("feature " + f + " is requested by the flags but not part of "
                     + "this distribution; running without it"));
-            Map<String, String> properties = frameworkProperties(plan, stateDir);
+            Map<String, String> properties = frameworkProperties(distribution, plan,
+                    stateDir.resolve("felix-cache"));
             properties.forEach((k, v) -> {
                 if (k.startsWith("org.slf4j.")) {
                     System.setProperty(k, v);
@@ -68,6 +69,11 @@ final class Agent {
         }
     }
 
+    /** SPI Fly logs one INFO line per ServiceLoader provider (hundreds for the fabric8 model) otherwise. */
+    static void quietServiceLoaderMediator() {
+        SPIFLY.setLevel(Level.WARNING);
+    }
+
     /** Points the k8s component at the embedded API, which lives as long as the JVM. */
     private static void useStandaloneApi(LaunchPlan plan, StandaloneApi api) {
         Map<String, Object> k8s = plan.configurations().computeIfAbsent(K8S_PID, p -> new java.util.LinkedHashMap<>());
@@ -75,11 +81,16 @@ final class Agent {
         k8s.put("kubeconfig", "");
     }
 
-    private Map<String, String> frameworkProperties(LaunchPlan plan, Path stateDir) throws java.io.IOException {
+    /**
+     * The distribution's framework properties with the framework cache at {@code storage} (its parent is created),
+     * the FileInstall folder, where descriptors are, and the plan's own.
+     */
+    static Map<String, String> frameworkProperties(Distribution distribution, LaunchPlan plan, Path storage)
+            throws java.io.IOException {
         Map<String, String> properties = distribution.frameworkProperties();
         Files.createDirectories(distribution.dropIns());
-        Files.createDirectories(stateDir);
-        properties.put("org.osgi.framework.storage", stateDir.resolve("felix-cache").toString());
+        Files.createDirectories(storage.getParent());
+        properties.put("org.osgi.framework.storage", storage.toString());
         properties.put("felix.fileinstall.dir", distribution.dropIns().toString());
         // the feature manager reads the descriptors from here unless its configuration names features.dir
         properties.put("kuberouter.features.dir", distribution.featureDescriptors().toString());

@@ -3,14 +3,19 @@ package io.kuberouter.launcher;
 import io.kuberouter.capabilities.Feature;
 import io.kuberouter.capabilities.FeatureManager;
 import io.kuberouter.launcher.flags.ConfigurationMapper;
+import io.kuberouter.launcher.flags.ConfigurationPid;
 import io.kuberouter.launcher.flags.ConfigurationSpec;
 import io.kuberouter.launcher.flags.ExtensionFlags;
+import io.kuberouter.launcher.flags.Flag;
+import io.kuberouter.launcher.flags.GeneralFlags;
 import io.kuberouter.launcher.flags.Options;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,6 +34,7 @@ public record LaunchPlan(List<Feature> features, Set<String> missing, Map<String
         Map<String, String> frameworkProperties) {
 
     static final String WEBCONSOLE_PID = "io.kuberouter.webconsole";
+    static final String K8S_PID = ConfigurationPid.K8S.pid();
     static final String OSGI_MANAGER_PID = "org.apache.felix.webconsole.internal.servlet.OsgiManager";
 
     public static LaunchPlan of(Options options, Map<String, Feature> available) {
@@ -53,6 +59,54 @@ public record LaunchPlan(List<Feature> features, Set<String> missing, Map<String
         }
         merge(configurations, FeatureManager.PID, featureManager(options));
         return new LaunchPlan(List.copyOf(features), missing, configurations, webConsole(configurations));
+    }
+
+    /**
+     * The plan of {@code --cleanup-config}: {@code core}, {@code metrics} (the capabilities publish metric collectors)
+     * and every capability feature the distribution ships ({@link Feature#CAPABILITIES}, whatever the {@code --run-*}
+     * flags say, as upstream cleans up every controller), configured from the flags, but
+     * <ul>
+     * <li>without cluster access: no {@value #K8S_PID} configuration, so no cluster state is published and no
+     * capability syncs (upstream's cleanup needs no API server either);</li>
+     * <li>without HTTP endpoints (health and metrics ports 0) and without the Web Console, so it can run next to an
+     * agent;</li>
+     * <li>with a feature manager that follows no Node annotation.</li>
+     * </ul>
+     * {@link #capabilities()} lists the capability features, in the order their state is removed.
+     */
+    public static LaunchPlan forCleanup(Options options, Map<String, Feature> available) {
+        List<Feature> features = new ArrayList<>(List.of(require(available, "core"), require(available, "metrics")));
+        Feature.CAPABILITIES.stream().map(available::get).filter(Objects::nonNull).forEach(features::add);
+        List<String> names = features.stream().map(Feature::name).toList();
+        Map<String, Map<String, Object>> configurations = new LinkedHashMap<>();
+        features.forEach(f -> f.configurations().forEach((pid, props) -> merge(configurations, pid, props)));
+        for (ConfigurationSpec spec : ConfigurationMapper.configurations(options, names)) {
+            merge(configurations, spec.pid(), spec.properties());
+        }
+        configurations.remove(K8S_PID);
+        configurations.computeIfPresent(ConfigurationPid.HEALTH.pid(), (pid, props) -> withPort(props,
+                GeneralFlags.HEALTH_PORT));
+        configurations.computeIfPresent(ConfigurationPid.METRICS.pid(), (pid, props) -> withPort(props,
+                GeneralFlags.METRICS_PORT));
+        merge(configurations, FeatureManager.PID, Map.of("flag.features", names.toArray(String[]::new),
+                "node.annotation", ""));
+        return new LaunchPlan(List.copyOf(features), Set.of(), configurations, Map.of());
+    }
+
+    /**
+     * The capability features of this plan in the order {@code --cleanup-config} removes their state: the reverse of
+     * {@link Feature#CAPABILITIES}, so extensions (DSR, hairpin) go before the proxy they extend.
+     */
+    public List<String> capabilities() {
+        List<String> names = new ArrayList<>(features.stream().map(Feature::name)
+                .filter(Feature.CAPABILITIES::contains).toList());
+        names.sort(Comparator.comparingInt(Feature.CAPABILITIES::indexOf).reversed());
+        return List.copyOf(names);
+    }
+
+    private static Map<String, Object> withPort(Map<String, Object> properties, Flag<Long> port) {
+        properties.put(port.propertyKey(), 0);
+        return properties;
     }
 
     /**

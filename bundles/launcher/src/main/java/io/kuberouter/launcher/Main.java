@@ -45,8 +45,8 @@ public final class Main {
             return 1;
         }
         if (options.get(GeneralFlags.CLEANUP_CONFIG)) {
-            log.info("--cleanup-config: no capability bundle in this distribution owns kernel state; nothing to remove");
-            return 0;
+            return new Cleanup(Distribution.fromSystemProperty(), log).run(options,
+                    Path.of(options.get(ExtensionFlags.STATE_DIR)));
         }
         if (ConfigurationMapper.nothingToRun(options)) {
             log.info(ConfigurationMapper.NOTHING_TO_RUN_MESSAGE);

@@ -58,6 +58,27 @@ class LaunchPlanTest {
         assertEquals("/opt/kr/bundle", manager.get("bundle.dir"));
     }
 
+    @Test
+    void cleanupRunsEveryCapabilityOfTheDistributionWithoutClusterAccessOrEndpoints() {
+        Map<String, Feature> distribution = Map.of("core", feature("core", Map.of()),
+                "metrics", feature("metrics", Map.of()), "proxy", feature("proxy", Map.of()),
+                "firewall", feature("firewall", Map.of()),
+                "dsr", feature("dsr", Map.of("io.kuberouter.dsr", Map.of("tunnel.prefix", "kube-tunnel-"))));
+        Outcome outcome = CommandLine.parse(List.of("--cleanup-config", "--run-firewall=false", "--metrics-port=9090",
+                "--master=https://api.example:6443"));
+        LaunchPlan plan = LaunchPlan.forCleanup(assertInstanceOf(Outcome.Run.class, outcome).options(), distribution);
+
+        assertEquals(List.of("core", "metrics", "proxy", "dsr", "firewall"),
+                plan.features().stream().map(Feature::name).toList());
+        assertEquals(List.of("firewall", "dsr", "proxy"), plan.capabilities(), "extensions before the proxy");
+        assertFalse(plan.configurations().containsKey("io.kuberouter.k8s"), "no cluster access, so nothing syncs");
+        assertTrue(plan.configurations().containsKey("io.kuberouter.firewall"), "configured whatever --run-* says");
+        assertEquals(0, plan.configurations().get("io.kuberouter.health").get("health.port"));
+        assertEquals(0, plan.configurations().get("io.kuberouter.metrics").get("metrics.port"));
+        assertEquals("", plan.configurations().get("io.kuberouter.capabilities").get("node.annotation"));
+        assertEquals(Map.of(), plan.frameworkProperties(), "no Web Console");
+    }
+
     private static LaunchPlan plan(String... flags) {
         Outcome outcome = CommandLine.parse(List.of(flags));
         return LaunchPlan.of(assertInstanceOf(Outcome.Run.class, outcome).options(), DISTRIBUTION);

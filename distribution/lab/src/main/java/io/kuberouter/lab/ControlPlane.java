@@ -1,5 +1,8 @@
 package io.kuberouter.lab;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +19,8 @@ final class ControlPlane {
     static final int API_PORT = 8080;
     /** Each agent's health port, in its own node namespace. */
     static final int HEALTH_PORT = 20244;
+    /** kube-router's environment variable naming the CNI conf file its router edits. */
+    static final String CNI_CONF_ENV = "KUBE_ROUTER_CNI_CONF_FILE";
     private static final String API_READY = "standalone API server on ";
 
     private ControlPlane() {
@@ -46,12 +51,31 @@ final class ControlPlane {
     /** Starts the agent of {@code node} (its log appended to the node's agent log) without waiting for it. */
     static Process startAgent(Path home, LabNode node, String apiUrl, List<String> agentArgs, Path runDir,
             Created created) {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kube-router").toString(),
+        List<String> command = new ArrayList<>(List.of("env", CNI_CONF_ENV + "=" + cniConf(home, runDir, node),
+                home.resolve("bin/kube-router").toString(),
                 "--master=" + apiUrl, "--hostname-override=" + node.name(),
                 "--state-dir=" + runDir.resolve("state").resolve(node.name()),
                 "--health-port=" + HEALTH_PORT));
         command.addAll(agentArgs);
         return created.process(Shell.start(Shell.inNetns(node.netns(), command), agentLog(runDir, node)));
+    }
+
+    /**
+     * The node's own copy of the project's CNI conflist, {@code state/<node>/10-kuberouter.conflist}, which the
+     * agent's router edits (kube-router's {@code KUBE_ROUTER_CNI_CONF_FILE}) instead of the host's
+     * {@code /etc/cni/net.d}. The lab's CNI runs use their own conflist.
+     */
+    static Path cniConf(Path home, Path runDir, LabNode node) {
+        Path conf = runDir.resolve("state").resolve(node.name()).resolve("10-kuberouter.conflist");
+        try {
+            if (!Files.exists(conf)) {
+                Files.createDirectories(conf.getParent());
+                Files.copy(home.resolve("cni/10-kuberouter.conflist"), conf);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + conf, e);
+        }
+        return conf;
     }
 
     /** Waits until the agent {@code process} of {@code node} answers 200 on /healthz. */

@@ -167,13 +167,18 @@ public final class Lab implements AutoCloseable {
         return new AgentConsole(node(name));
     }
 
+    /** Starts an echo server on port {@code port} of pod {@code pod}, for {@link #holdConnection}. */
+    public void serveStream(String pod, int port) {
+        LongConnection.serve(pod(pod), port, streamScript, run.dir().resolve("logs"), created, options.startTimeout());
+    }
+
     /**
-     * Opens a long-lived TCP connection from pod {@code clientPod} to {@code targetIp}:{@code port}, served by an echo
-     * server on that port of pod {@code serverPod} (the target is the server pod's IP or a VIP leading to it).
+     * Opens a long-lived TCP connection from pod {@code clientPod} to {@code targetIp}:{@code port}: an echo server's
+     * pod IP ({@link #serveStream}) or a VIP leading to one. Throws IllegalStateException if it cannot connect.
      */
-    public LongConnection holdConnection(String clientPod, String serverPod, String targetIp, int port) {
-        return LongConnection.open(pod(clientPod), pod(serverPod), targetIp, port, streamScript,
-                run.dir().resolve("logs"), created, options.startTimeout());
+    public LongConnection holdConnection(String clientPod, String targetIp, int port) {
+        return LongConnection.open(pod(clientPod), targetIp, port, streamScript, run.dir().resolve("logs"), created,
+                options.startTimeout());
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * @param agents run the shared API and one agent per node (false: network and pods only)
  * @param agentArgs extra kube-router flags for every agent (the lab sets --master, --hostname-override,
  *     --state-dir and --health-port itself)
- * @param nodeNetwork the node network; every Node's InternalIP must lie in it, its highest host address is the API's
+ * @param nodeNetwork the node network, its highest host address is the API's; a Node's InternalIP outside it puts the node on a routed /24 subnet (see NodeNetwork)
  * @param startTimeout how long each server, the API and each agent may take to become ready
  * @param probeTimeout per probe: for the connection, and again for the answer
  * @param log progress lines

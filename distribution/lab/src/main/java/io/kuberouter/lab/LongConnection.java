@@ -24,25 +24,27 @@ public final class LongConnection {
         this.holderLog = holderLog;
     }
 
+    /** Starts an echo server on {@code pod}:{@code port}; returns once it listens. */
+    static void serve(LabPod pod, int port, Path script, Path logDir, Created created, Duration timeout) {
+        Path log = logDir.resolve("stream-server-" + pod.name() + "-" + port + ".log");
+        Process server = created.process(Shell.start(Shell.inNetns(pod.netns(),
+                List.of(PodServers.PYTHON, script.toString(), "serve", Integer.toString(port))), log));
+        Readiness.await("stream server in " + pod.id(), server, log, timeout, () -> Readiness.logHasLine(log, "ready"));
+    }
+
     /**
-     * Starts the server on {@code serverPod}:{@code port} and a holder in {@code clientPod} connecting to
-     * {@code targetIp}:{@code port} (the server pod's IP, or a service VIP that leads to it); returns once connected.
+     * Starts a holder in {@code clientPod} connecting to {@code targetIp}:{@code port} (an echo server's pod IP, or a
+     * VIP that leads to one); returns once connected, throws IllegalStateException if the connection fails.
      */
-    static LongConnection open(LabPod clientPod, LabPod serverPod, String targetIp, int port, Path script,
-            Path logDir, Created created, Duration timeout) {
-        String name = clientPod.name() + "-" + serverPod.name() + "-" + port;
-        Path serverLog = logDir.resolve("stream-server-" + name + ".log");
-        Process server = created.process(Shell.start(Shell.inNetns(serverPod.netns(),
-                List.of(PodServers.PYTHON, script.toString(), "serve", Integer.toString(port))), serverLog));
-        Readiness.await("stream server in " + serverPod.id(), server, serverLog, timeout,
-                () -> Readiness.logHasLine(serverLog, "ready"));
-        Path holderLog = logDir.resolve("stream-holder-" + name + ".log");
+    static LongConnection open(LabPod clientPod, String targetIp, int port, Path script, Path logDir,
+            Created created, Duration timeout) {
+        String description = clientPod.id() + " -> " + targetIp + ":" + port;
+        Path log = logDir.resolve("stream-holder-" + clientPod.name() + "-" + targetIp + "-" + port + "-"
+                + System.nanoTime() + ".log");
         Process holder = created.process(Shell.start(Shell.inNetns(clientPod.netns(),
-                List.of(PodServers.PYTHON, script.toString(), "hold", targetIp, Integer.toString(port))), holderLog));
-        String description = clientPod.id() + " -> " + targetIp + ":" + port + " (" + serverPod.id() + ")";
-        Readiness.await("connection " + description, holder, holderLog, timeout,
-                () -> Readiness.logHasLine(holderLog, "ok "));
-        return new LongConnection(description, holder, holderLog);
+                List.of(PodServers.PYTHON, script.toString(), "hold", targetIp, Integer.toString(port))), log));
+        Readiness.await("connection " + description, holder, log, timeout, () -> Readiness.logHasLine(log, "ok "));
+        return new LongConnection(description, holder, log);
     }
 
     /**

@@ -20,33 +20,31 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import tools.jackson.databind.MappingIterator;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Issue #11 on the real distribution in the lab (host kernel): with a NetworkPolicy in force and a long-lived TCP
- * connection between pods on two nodes, (1) the firewall bundle is stopped and started through the agent's Web
- * Console, (2) it is updated to a rebuilt version, (3) the whole agent of the server's node is restarted (SIGTERM,
- * new JVM), (4) a Node annotation on the API turns DSR on for one node and off again. The connection must survive
- * each; the firewall's kernel state must be gone while its bundle is stopped and back after, and stay in place
- * through the update and the restart; while the agent is down the isolated pods stay isolated; the other node's
- * bundles never change.
+ * Issue #11 on the real distribution in the lab (host kernel, so the service proxy is the nftables backend): with a
+ * NetworkPolicy in force and a long-lived TCP connection from a pod on n1 through a ClusterIP to a pod on n2 (n1's
+ * proxy, then n2's firewall), (1) the firewall bundle is stopped and started through the agent's Web Console, (2) it
+ * is updated to a rebuilt version, (3) so is the proxy bundle, (4) both agents are restarted (SIGTERM, new JVMs).
+ * The connection must survive each; the firewall's kernel state must be gone while its bundle is stopped and back
+ * after, and every capability's state stays in place through updates and restarts; while the agents are down the
+ * isolated pods stay isolated. Per-node enablement by annotation: {@link NodeCapabilitiesLabIT}.
  *
- * <p>Policy {@code b-from-a}: pods {@code app=b} (b1, b2 on n2) accept ingress only from pods {@code app=a}, so
- * {@code b1 -> b2} is refused while {@code a* -> b*} is answered. The connection runs a1 (n1) -> b1 (n2) port 9000.
+ * <p>Policy {@code b-from-a}: pods {@code app=b} (b1, b2 on n2) accept ingress only from pods {@code app=a} and the
+ * node network, so {@code b1 -> b2} is refused while {@code a* -> b*} is answered.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CapabilityLifecycleLabIT {
     private static final Path SCENARIO = LabOptions.defaults().distribution().resolve("lab/scenarios/two-nodes");
-    private static final List<String> AGENT_ARGS = List.of("--run-firewall=true", "--run-service-proxy=false",
-            "--run-router=false", "--node-capabilities", "--webconsole-password=" + AgentConsole.PASSWORD);
-    private static final String DSR_BUNDLE = "io.kuberouter.dsr";
+    private static final List<String> AGENT_ARGS = List.of("--run-firewall=true", "--run-service-proxy=true",
+            "--service-proxy-backend=nftables",
+            "--run-router=false", "--webconsole-password=" + AgentConsole.PASSWORD);
+    private static final String PROXY_BUNDLE = "io.kuberouter.proxy.nft";
+    private static final String VIP = "10.96.0.90";
+    private static final int STREAM_PORT = 9000;
     private static final String FIREWALL_BUNDLE = "io.kuberouter.firewall";
     private static final Pattern FIREWALL_STATE = Pattern.compile("KUBE-POD-FW-|KUBE-NWPLCY-|KUBE-ROUTER-FORWARD");
     private static final Pattern VERSIONED_CHAIN = Pattern.compile("(KUBE-POD-FW-|KUBE-NWPLCY-)[A-Z2-7]{16}");
-    private static final String CAPABILITIES_ANNOTATION = "kube-router.io/capabilities";
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
     /** Healthy agents may still be listing the API (a minute on a loaded 2-core machine). */
     private static final Duration FIRST_SYNC = Duration.ofSeconds(180);
     private static final Duration SETTLE = Duration.ofSeconds(60);
@@ -58,7 +56,27 @@ class CapabilityLifecycleLabIT {
               podSelector: {matchLabels: {app: b}}
               policyTypes: [Ingress]
               ingress:
-                - from: [{podSelector: {matchLabels: {app: a}}}]
+                - from: [{podSelector: {matchLabels: {app: a}}}, {ipBlock: {cidr: 10.99.0.0/24}}]
+            """;
+    /** ClusterIP {@value #VIP}:9000 with one endpoint, b1's stream server (on n2). */
+    private static final String SERVICE = """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: stream, namespace: lab}
+            spec:
+              clusterIP: 10.96.0.90
+              clusterIPs: [10.96.0.90]
+              ports: [{name: stream, protocol: TCP, port: 9000, targetPort: 9000}]
+            ---
+            apiVersion: discovery.k8s.io/v1
+            kind: EndpointSlice
+            metadata: {name: stream-1, namespace: lab, labels: {kubernetes.io/service-name: stream}}
+            addressType: IPv4
+            ports: [{name: stream, protocol: TCP, port: 9000}]
+            endpoints:
+              - addresses: [10.244.2.10]
+                conditions: {ready: true, serving: true, terminating: false}
+                nodeName: n2
             """;
 
     private static Lab lab;
@@ -69,11 +87,12 @@ class CapabilityLifecycleLabIT {
     static void up() throws IOException {
         lab = Lab.up(SCENARIO, LabOptions.defaults().withStaticRoutes(true).withAgentArgs(AGENT_ARGS));
         lab.applyManifest("90-policy.yaml", POLICY);
+        lab.applyManifest("91-service.yaml", SERVICE);
         Map<String, Boolean> expected = new TreeMap<>();
         matrix().keySet().forEach(key -> expected.put(key, !isBToOtherB(key)));
         isolated = awaitMatrix(expected::equals, FIRST_SYNC);
         assertEquals(expected, isolated, "the policy in force");
-        connection = lab.holdConnection("lab/a1", "lab/b1", lab.pod("lab/b1").ip(), 9000);
+        connection = connectThroughTheVip();
     }
 
     @AfterAll
@@ -133,19 +152,69 @@ class CapabilityLifecycleLabIT {
 
     @Test
     @Order(3)
+    void proxyBundleUpdateToARebuiltVersionKeepsTheConnectionThroughTheVip() throws IOException {
+        LabNode n1 = lab.node("n1");
+        String tableBefore = proxyTable(n1);
+        assertTrue(tableBefore.contains(VIP), tableBefore);
+        Path rebuilt = lab.runDir().resolve("proxy-rebuilt.jar");
+        String version = RebuiltBundle.write(bundleJar(PROXY_BUNDLE), "rebuilt", rebuilt);
+
+        lab.console("n1").installOrUpdate(rebuilt);
+        awaitBundle(lab.console("n1"), PROXY_BUNDLE, "\"version\":\"" + version + "\"");
+        awaitBundle(lab.console("n1"), PROXY_BUNDLE, "\"state\":\"Active\"");
+        connection.awaitExchanges(10, SETTLE);
+        assertEquals(tableBefore, proxyTable(n1), "the update changed the proxy's table");
+        assertTrue(Files.readString(lab.runDir().resolve("logs/agent-n1.log")).contains("service proxy passing"),
+                "the old version did not leave its table for the new one");
+        assertEquals(isolated, matrix(), "the matrix after the update");
+        assertTrue(connection.alive(), connection.toString());
+    }
+
+    @Test
+    @Order(4)
     void agentRestartKeepsTheDataplane() {
-        LabNode n2 = lab.node("n2");
-        String rulesBefore = n2.exec("iptables-save", "-t", "filter");
+        Map<String, String> before = Map.of("n1", dataplane(lab.node("n1")), "n2", dataplane(lab.node("n2")));
+        lab.stopAgent("n1");
         lab.stopAgent("n2");
         connection.awaitExchanges(10, SETTLE);
-        assertEquals(withoutCounters(rulesBefore), withoutCounters(n2.exec("iptables-save", "-t", "filter")),
-                "the agent's exit changed the rules");
-        assertEquals(isolated, matrix(), "the matrix while the agent is down");
+        before.forEach((node, state) -> assertEquals(state, dataplane(lab.node(node)),
+                "the agent's exit changed the dataplane of " + node));
+        assertEquals(isolated, matrix(), "the matrix while the agents are down");
 
+        lab.startAgent("n1");
         lab.startAgent("n2");
         connection.awaitExchanges(10, SETTLE);
-        assertEquals(isolated, matrix(), "the matrix after the agent restarted");
+        assertEquals(isolated, matrix(), "the matrix after the agents restarted");
         assertTrue(connection.alive(), connection.toString());
+    }
+
+    /**
+     * Opens the long connection a1 (n1) -> {@value #VIP}:{@value #STREAM_PORT} -> b1 (n2): through n1's proxy and
+     * n2's firewall. Retries until n1's proxy has programmed the VIP.
+     */
+    private static LongConnection connectThroughTheVip() {
+        lab.serveStream("lab/b1", STREAM_PORT);
+        long deadline = System.nanoTime() + FIRST_SYNC.toNanos();
+        while (true) {
+            try {
+                return lab.holdConnection("lab/a1", VIP, STREAM_PORT);
+            } catch (IllegalStateException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                sleep();
+            }
+        }
+    }
+
+    /** The proxy's nftables table without packet counters. */
+    private static String proxyTable(LabNode node) {
+        return node.exec("nft", "list", "table", "inet", "kube-router-proxy")
+                .replaceAll("counter packets \\d+ bytes \\d+", "counter");
+    }
+
+    private static String dataplane(LabNode node) {
+        return withoutCounters(node.exec("iptables-save", "-t", "filter")) + proxyTable(node);
     }
 
     private static Path bundleJar(String symbolicName) throws IOException {
@@ -176,60 +245,6 @@ class CapabilityLifecycleLabIT {
     /** The cells the policy refuses: from one app=b pod to the other (a pod reaching itself stays local). */
     private static boolean isBToOtherB(String key) {
         return key.startsWith("lab/b1 -> pod lab/b2 ") || key.startsWith("lab/b2 -> pod lab/b1 ");
-    }
-
-    @Test
-    @Order(4)
-    void aNodeAnnotationTurnsDsrOnForThatNodeOnly() throws IOException {
-        Map<String, String> n1Before = lab.console("n1").bundles();
-        Map<String, String> n2Before = lab.console("n2").bundles();
-        assertFalse(n1Before.containsKey(DSR_BUNDLE), n1Before.toString());
-
-        annotateNode("n1", "dsr");
-        Map<String, String> n1With = awaitBundles("n1", b -> b.getOrDefault(DSR_BUNDLE, "").startsWith("Active"));
-        n1Before.forEach((bundle, state) -> assertEquals(state, n1With.get(bundle), "n1's " + bundle));
-        assertEquals(n2Before, lab.console("n2").bundles(), "n2's bundles changed");
-
-        annotateNode("n1", null);
-        Map<String, String> n1After = awaitBundles("n1", b -> !b.containsKey(DSR_BUNDLE));
-        assertEquals(n1Before, n1After, "n1's bundles after the annotation went");
-        assertEquals(n2Before, lab.console("n2").bundles(), "n2's bundles changed");
-        assertTrue(connection.alive(), connection.toString());
-    }
-
-    /** Rewrites the API's Node {@code node} with annotation {@code kube-router.io/capabilities} (removed when null). */
-    private static void annotateNode(String node, String capabilities) throws IOException {
-        Path file = lab.runDir().resolve("api/00-nodes.yaml");
-        List<ObjectNode> nodes;
-        try (MappingIterator<ObjectNode> read = YAML.readerFor(ObjectNode.class).readValues(file.toFile())) {
-            nodes = read.readAll();
-        }
-        for (ObjectNode object : nodes) {
-            if (node.equals(object.path("metadata").path("name").asString())) {
-                ObjectNode annotations = object.withObject("metadata").withObject("annotations");
-                if (capabilities == null) {
-                    annotations.remove(CAPABILITIES_ANNOTATION);
-                } else {
-                    annotations.put(CAPABILITIES_ANNOTATION, capabilities);
-                }
-            }
-        }
-        StringBuilder yaml = new StringBuilder();
-        for (ObjectNode object : nodes) {
-            yaml.append("---\n").append(YAML.writeValueAsString(object).replaceFirst("^---\\s*\n", ""));
-        }
-        lab.applyManifest("00-nodes.yaml", yaml.toString());
-    }
-
-    private static Map<String, String> awaitBundles(String node, Predicate<Map<String, String>> done) {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        Map<String, String> bundles = lab.console(node).bundles();
-        while (!done.test(bundles) && System.nanoTime() < deadline) {
-            sleep();
-            bundles = lab.console(node).bundles();
-        }
-        assertTrue(done.test(bundles), node + "'s bundles: " + bundles);
-        return bundles;
     }
 
     /** Stopping n2's firewall may only change the cells whose target pod lives on n2. */

@@ -32,4 +32,15 @@ public interface ServiceProxyView {
     default Optional<ProxiedService> service(ObjectKey key) {
         return Optional.ofNullable(services().get(key));
     }
+
+    /**
+     * The kernel's counters of every virtual server it holds, by {@link ServerStatistics#keyOf(VirtualServer)},
+     * read now (one kernel dump; may take a few milliseconds). Empty when the backend keeps no such counters or
+     * cannot read them at the moment.
+     *
+     * @since 1.1
+     */
+    default Map<String, ServerStatistics> statistics() {
+        return Map.of();
+    }
 }

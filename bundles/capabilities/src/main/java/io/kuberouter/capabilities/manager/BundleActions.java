@@ -1,9 +1,11 @@
 package io.kuberouter.capabilities.manager;
 
+import io.kuberouter.api.capability.Capability;
 import io.kuberouter.capabilities.Feature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.Set;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.slf4j.Logger;
@@ -79,6 +83,23 @@ final class BundleActions {
         for (Bundle bundle : bundles) {
             bundle.start(Bundle.START_ACTIVATION_POLICY);
         }
+    }
+
+    /**
+     * The bundles in the order to stop them in: those that registered a {@link Capability} first, so every
+     * capability stops for good (and removes its kernel state) while the kernel access and libraries it uses,
+     * which other features of the same change may drop, still run; then the rest, each group in the given order.
+     */
+    static List<Bundle> capabilitiesFirst(List<Bundle> bundles) {
+        List<Bundle> ordered = new ArrayList<>(bundles.stream().filter(BundleActions::registersCapability).toList());
+        bundles.stream().filter(b -> !ordered.contains(b)).forEach(ordered::add);
+        return List.copyOf(ordered);
+    }
+
+    private static boolean registersCapability(Bundle bundle) {
+        ServiceReference<?>[] services = bundle.getRegisteredServices();
+        return services != null && Arrays.stream(services).map(r -> r.getProperty(Constants.OBJECTCLASS))
+                .anyMatch(classes -> Arrays.asList((String[]) classes).contains(Capability.class.getName()));
     }
 
     /** Stops the bundles in the given order. */

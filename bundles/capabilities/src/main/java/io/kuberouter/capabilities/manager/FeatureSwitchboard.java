@@ -6,7 +6,9 @@ import io.kuberouter.capabilities.Feature;
 import io.kuberouter.capabilities.FeatureStatus;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -94,7 +96,8 @@ final class FeatureSwitchboard {
                 throw new IllegalArgumentException("feature " + name + " is not installed on this node");
             }
             desired = desired.withOperatorStopped(name);
-            List<Bundle> bundles = installed.startable(SharedBundles.exclusiveTo(feature, desiredOf(all)));
+            List<Bundle> bundles = BundleActions.capabilitiesFirst(
+                    installed.startable(SharedBundles.exclusiveTo(feature, desiredOf(all))));
             BundleActions.stop(bundles);
             return "stopped feature " + name + " (" + bundles(bundles.size()) + ")";
         }
@@ -125,32 +128,42 @@ final class FeatureSwitchboard {
         }
     }
 
+    /**
+     * Removes every feature no longer desired in one go: the bundles exclusive to any of them, stopped
+     * capabilities first (see {@link BundleActions#capabilitiesFirst}), then uninstalled.
+     */
     private void removeUndesired(List<Feature> all) {
         started.retainAll(desired.all());
         List<Feature> staying = desiredOf(all);
+        InstalledBundles installed = InstalledBundles.of(context);
+        List<String> removed = new ArrayList<>();
+        Set<Bundle> bundles = new LinkedHashSet<>();
         for (Feature feature : all) {
             if (Feature.CORE.equals(feature.name()) || desired.contains(feature.name())) {
                 continue;
             }
-            InstalledBundles installed = InstalledBundles.of(context);
-            List<Bundle> bundles = SharedBundles.exclusiveTo(feature, staying).stream().map(installed::find)
+            List<Bundle> exclusive = SharedBundles.exclusiveTo(feature, staying).stream().map(installed::find)
                     .flatMap(Optional::stream).toList();
-            if (!bundles.isEmpty()) {
-                remove(feature.name(), bundles);
+            if (!exclusive.isEmpty()) {
+                removed.add(feature.name());
+                bundles.addAll(exclusive);
             }
+        }
+        if (!bundles.isEmpty()) {
+            remove(removed, BundleActions.capabilitiesFirst(List.copyOf(bundles)));
         }
     }
 
     /** Stops the bundles (in the given order, fragments left out), then uninstalls them. */
-    private void remove(String feature, List<Bundle> bundles) {
+    private void remove(List<String> features, List<Bundle> bundles) {
         try {
             BundleActions.stop(bundles.stream().filter(b -> !InstalledBundles.fragment(b)).toList());
             actions.uninstall(bundles);
-            LOG.info("removed feature {}: {} stopped and uninstalled", feature, bundles(bundles.size()));
+            LOG.info("removed features {}: {} stopped and uninstalled", features, bundles(bundles.size()));
         } catch (BundleException e) {
-            LOG.error("could not remove feature {}: {}", feature, e.getMessage());
+            LOG.error("could not remove features {}: {}", features, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("could not remove feature {}", feature, e);
+            LOG.error("could not remove features {}", features, e);
         }
     }
 

@@ -1,7 +1,9 @@
 package io.kuberouter.capabilities.manager;
 
 import io.kuberouter.capabilities.Feature;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,15 +17,18 @@ final class SharedBundles {
     }
 
     /**
-     * The bundles of {@code feature} that none of {@code staying} names, in descending start-level
-     * order (the order to stop them in). A feature in {@code staying} with the same name as
-     * {@code feature} is not counted.
+     * The bundles of {@code feature} that none of {@code staying} names, in the order to stop them in:
+     * descending start level and, within a level, the reverse of the descriptor's order (descriptors
+     * list what a bundle uses before the bundle, so the capability stops while its kernel access still
+     * runs). A feature in {@code staying} with the same name as {@code feature} is not counted.
      */
     static List<Feature.BundleRef> exclusiveTo(Feature feature, Collection<Feature> staying) {
-        return feature.bundles().stream()
+        List<Feature.BundleRef> exclusive = new ArrayList<>(feature.bundles().stream()
                 .filter(ref -> staying.stream().noneMatch(f -> !f.name().equals(feature.name()) && f.names(ref.id())))
-                .sorted(Comparator.comparingInt(Feature.BundleRef::startLevel).reversed())
-                .toList();
+                .toList());
+        Collections.reverse(exclusive);
+        exclusive.sort(Comparator.comparingInt(Feature.BundleRef::startLevel).reversed());
+        return List.copyOf(exclusive);
     }
 
     /** The feature's bundles in ascending start-level order (the order to start them in). */

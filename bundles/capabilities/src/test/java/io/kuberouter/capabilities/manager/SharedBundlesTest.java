@@ -33,6 +33,15 @@ class SharedBundlesTest {
     }
 
     @Test
+    void withinALevelTheCapabilityStopsBeforeWhatTheDescriptorListsBeforeIt() {
+        Feature.BundleRef api = new Feature.BundleRef("io.kuberouter:kernel.api", 4);
+        Feature.BundleRef exec = new Feature.BundleRef("io.kuberouter:kernel.exec", 4);
+        Feature.BundleRef firewall = new Feature.BundleRef("io.kuberouter:firewall", 4);
+        assertEquals(List.of(firewall, exec, api),
+                SharedBundles.exclusiveTo(feature("firewall", api, exec, firewall), List.of()));
+    }
+
+    @Test
     void theFeatureItselfAmongTheStayingOnesKeepsNothing() {
         assertEquals(List.of(FIREWALL, IPTABLES),
                 SharedBundles.exclusiveTo(FIREWALL_FEATURE, List.of(FIREWALL_FEATURE, PROXY)));

@@ -9,6 +9,7 @@ import io.kuberouter.firewall.build.BuildCache;
 import io.kuberouter.firewall.build.FirewallBuilder;
 import io.kuberouter.firewall.build.Settings;
 import io.kuberouter.firewall.kernel.FirewallReconciler;
+import io.kuberouter.api.firewall.FirewallView;
 import io.kuberouter.firewall.model.DesiredState;
 import io.kuberouter.kernel.api.KernelException;
 import io.kuberouter.kernel.api.netfilter.Ipsets;
@@ -55,6 +56,7 @@ public final class FirewallController {
     private final Set<IpFamily> familiesToRemove = EnumSet.noneOf(IpFamily.class);
     private final AppliedRevision appliedRevision = new AppliedRevision();
     private final BuildCache cache = new BuildCache();
+    private final ProgrammedView view = new ProgrammedView();
     private volatile Settings settings;
     private volatile Iptables iptables;
     private volatile Ipsets ipsets;
@@ -141,6 +143,7 @@ public final class FirewallController {
             return;
         }
         reconciler.remove(ipt, ips, settings.families());
+        view.publish(null);
     }
 
     public Heartbeats heartbeats() {
@@ -155,6 +158,11 @@ public final class FirewallController {
     /** {@code kube_router_firewall_skipped_rules_total} by reason. */
     public Map<String, Long> skippedRules() {
         return metrics.skippedTotals();
+    }
+
+    /** What the last successful sync wrote, per pod; to register as a service. */
+    public FirewallView view() {
+        return view;
     }
 
     /** The metrics, to register with the metrics capability. */
@@ -224,6 +232,7 @@ public final class FirewallController {
         try {
             reconciler.apply(ipt, ips, desired, full ? null : applied);
             applied = desired;
+            view.publish(desired);
         } catch (KernelException | RuntimeException e) {
             applied = null;
             fullRequested.set(true);

@@ -31,6 +31,7 @@ public final class FakeKernel {
     private final FakeNetns netns = new FakeNetns(this);
     private final FakeIptables iptables;
     private final FakeIpsets ipsets = new FakeIpsets(this);
+    private final FakeNftables nftables = new FakeNftables(this);
 
     /** A kernel whose iptables fake reports the nft backend. */
     public FakeKernel() {
@@ -104,6 +105,10 @@ public final class FakeKernel {
 
     public FakeIpsets ipsets() {
         return ipsets;
+    }
+
+    public FakeNftables nftables() {
+        return nftables;
     }
 
     /** Records the call, fires an injected fault, and returns the calling thread's namespace. */

@@ -35,6 +35,7 @@ final class NetnsState {
     final Map<String, String> sysctls = new TreeMap<>();
     final Map<AddressFamily, Map<String, IptablesTable>> iptables = new EnumMap<>(AddressFamily.class);
     final IpsetEditor ipsets = new IpsetEditor(this::setInUse);
+    final NftTables nftables = new NftTables();
 
     NetnsState() {
         for (AddressFamily f : AddressFamily.values()) {

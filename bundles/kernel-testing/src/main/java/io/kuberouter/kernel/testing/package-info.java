@@ -11,9 +11,11 @@
  * in {@link io.kuberouter.kernel.api.netfilter.RestoreException}). Kernel side effects that the agent
  * does not rely on are not modelled: adding an address creates no local/connected routes, hash:ip
  * entries must be single addresses (no ranges), no packet counters move unless a test sets them.
+ * {@link io.kuberouter.kernel.testing.FakeNftables} (since 1.1) understands the one-command-per-line
+ * subset of {@code nft -f} the agent writes, as one transaction per script.
  * All fakes are thread-safe (one lock per {@code FakeKernel}).
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package io.kuberouter.kernel.testing;
 
 import org.osgi.annotation.versioning.Version;

@@ -2,6 +2,7 @@ package io.kuberouter.launcher.flags;
 
 import io.kuberouter.capabilities.Feature;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -71,13 +72,28 @@ public final class ConfigurationMapper {
     /**
      * One configuration per {@link ConfigurationPid} whose feature is enabled, or, with {@code --node-capabilities},
      * is a capability feature ({@link Feature#CAPABILITIES}) the Node may enable later; in declaration order, with
-     * one property per flag it receives (key: {@link Flag#propertyKey()}, value: see {@link PropertyValues}).
+     * one property per flag it receives (key: {@link Flag#propertyKey()}, value: see {@link PropertyValues}). Of the
+     * two proxy backends' configurations only the one {@code --service-proxy-backend} chooses is produced
+     * ({@link ServiceProxyBackend#resolve}), so one backend runs.
      */
     public static List<ConfigurationSpec> configurations(Options options) {
         Set<String> features = new LinkedHashSet<>(features(options));
         if (options.get(ExtensionFlags.NODE_CAPABILITIES)) {
             features.addAll(Feature.CAPABILITIES);
         }
+        if (!features.contains(ConfigurationPid.PROXY.feature())) {
+            return configurations(options, features);
+        }
+        ConfigurationPid unused = ServiceProxyBackend.NFTABLES.equals(ServiceProxyBackend.resolve(options))
+                ? ConfigurationPid.PROXY : ConfigurationPid.PROXY_NFT;
+        return configurations(options, features).stream().filter(c -> !c.pid().equals(unused.pid())).toList();
+    }
+
+    /**
+     * One configuration per {@link ConfigurationPid} whose feature is one of {@code features}, whatever the
+     * {@code --run-*} flags say (e.g. {@code --cleanup-config} configures every capability), with the flags' values.
+     */
+    public static List<ConfigurationSpec> configurations(Options options, Collection<String> features) {
         List<ConfigurationSpec> configurations = new ArrayList<>();
         for (ConfigurationPid pid : ConfigurationPid.values()) {
             if (features.contains(pid.feature())) {

@@ -19,6 +19,15 @@ public enum ConfigurationPid {
             GeneralFlags.LOADBALANCER_IP_RANGE, GeneralFlags.STRICT_EXTERNAL_IP_VALIDATION,
             GeneralFlags.SERVICE_NODE_PORT_RANGE, GeneralFlags.ENABLE_IPV4, GeneralFlags.ENABLE_IPV6,
             GeneralFlags.HOSTNAME_OVERRIDE))),
+    /**
+     * nftables service proxy (ours, {@code --service-proxy-backend}): the proxy flags that apply to it and the
+     * service ranges it validates against; written instead of {@link #PROXY} when the backend is nftables.
+     */
+    PROXY_NFT("io.kuberouter.proxy.nft", "proxy", List.of(ServiceProxyFlags.IPVS_SYNC_PERIOD,
+            ServiceProxyFlags.MASQUERADE_ALL, ServiceProxyFlags.NODEPORT_BINDON_ALL_IP,
+            GeneralFlags.SERVICE_CLUSTER_IP_RANGE, GeneralFlags.SERVICE_EXTERNAL_IP_RANGE,
+            GeneralFlags.LOADBALANCER_IP_RANGE, GeneralFlags.STRICT_EXTERNAL_IP_VALIDATION,
+            GeneralFlags.ENABLE_IPV4, GeneralFlags.ENABLE_IPV6)),
     /** NetworkPolicy firewall: all of §1.3 and the ranges its INPUT whitelist uses. */
     FIREWALL("io.kuberouter.firewall", "firewall", join(NetworkPolicyFlags.all(), List.of(
             GeneralFlags.SERVICE_CLUSTER_IP_RANGE, GeneralFlags.SERVICE_EXTERNAL_IP_RANGE,

@@ -7,8 +7,8 @@ import static io.kuberouter.launcher.flags.ValueTypes.UINT16;
 import java.util.List;
 
 /**
- * Flags kube-router-jvm adds to kube-router's: the Felix Web Console, the state directory, standalone mode and
- * node-driven capabilities. Their help text starts
+ * Flags kube-router-jvm adds to kube-router's: the Felix Web Console, the state directory, standalone mode,
+ * node-driven capabilities and the service proxy backend. Their help text starts
  * with {@link Flag#EXTENSION_MARK}. There are no default Web Console credentials: without a password it is not
  * installed at all.
  */
@@ -38,11 +38,17 @@ public final class ExtensionFlags {
                     + "kube-router.io/capabilities annotation lists, comma-separated, and follow it live. The agent "
                     + "then starts even when no --run-* flag is on.");
 
+    public static final Flag<String> SERVICE_PROXY_BACKEND = Flag.extension("service-proxy-backend",
+            ValueTypes.PROXY_BACKEND, ServiceProxyBackend.IPVS,
+            "Service proxy backend: ipvs (kube-router's), nftables (one table inet kube-router-proxy; for kernels "
+                    + "without IPVS), or auto (ipvs when /proc/net/ip_vs exists or modprobe ip_vs works, else "
+                    + "nftables).");
+
     private ExtensionFlags() {
     }
 
     static List<Flag<?>> all() {
         return List.of(WEBCONSOLE_ADDR, WEBCONSOLE_PORT, WEBCONSOLE_USER, WEBCONSOLE_PASSWORD,
-                WEBCONSOLE_PASSWORD_FILE, STATE_DIR, STANDALONE, NODE_CAPABILITIES);
+                WEBCONSOLE_PASSWORD_FILE, STATE_DIR, STANDALONE, NODE_CAPABILITIES, SERVICE_PROXY_BACKEND);
     }
 }

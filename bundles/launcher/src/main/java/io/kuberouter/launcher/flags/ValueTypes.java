@@ -35,6 +35,9 @@ final class ValueTypes {
     /** Upstream's NodePort range string, checked while parsing. Usage shows it as the {@code string} it is upstream. */
     static final ValueType<PortRange> PORT_RANGE = new Scalar<>("string", PortRange::parse, PortRange::toString,
             null);
+    /** Our {@code --service-proxy-backend}: {@code auto}, {@code ipvs} or {@code nftables}, checked while parsing. */
+    static final ValueType<String> PROXY_BACKEND = new Scalar<>("string", ServiceProxyBackend::parse, text -> text,
+            "");
     /** pflag {@code stringSlice}: CSV fields. */
     static final ValueType<List<String>> STRINGS = new Slice<>("strings", GoCsv::readRecord, text -> text, true);
     /** Upstream's CIDR lists (a {@code stringSlice}), each field read as a CIDR while parsing. */

@@ -10,10 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -37,9 +42,13 @@ public final class AgentRuntime implements AutoCloseable {
     /** Level at which every bundle runs. */
     static final int FINAL_LEVEL = 6;
     static final String CM_PACKAGE = "org.osgi.service.cm;version=1.6.1";
+    /** The capability service interface and its name property (bundle api; not on the launcher's class path). */
+    static final String CAPABILITY = "io.kuberouter.api.capability.Capability";
+    static final String CAPABILITY_NAME = "kuberouter.capability";
 
     private final Map<String, String> frameworkProperties;
     private final Path bundleDir;
+    private final CountDownLatch started = new CountDownLatch(1);
     private Framework framework;
 
     /**
@@ -75,7 +84,55 @@ public final class AgentRuntime implements AutoCloseable {
             Configuration configuration = admin.getConfiguration(e.getKey(), "?");
             configuration.update(new Hashtable<>(e.getValue()));
         }
-        framework.adapt(FrameworkStartLevel.class).setStartLevel(FINAL_LEVEL);
+        framework.adapt(FrameworkStartLevel.class).setStartLevel(FINAL_LEVEL, event -> {
+            if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
+                started.countDown();
+            }
+        });
+    }
+
+    /**
+     * Waits until the framework runs at its final start level: every bundle started, so every immediate component
+     * whose configuration and references are satisfied is active.
+     */
+    public boolean awaitStarted(Duration timeout) throws InterruptedException {
+        return started.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits for the {@code Capability} service of the capability {@code name} (e.g. {@code firewall}). */
+    public boolean awaitCapability(String name, Duration timeout) throws InterruptedException {
+        return awaitService(capabilityFilter(name), timeout);
+    }
+
+    /**
+     * Stops for good (persistently, so {@code io.kuberouter.capabilities.CapabilityStop} judges it FINAL) the bundle
+     * that registered the {@code Capability} service of {@code name}, while the framework keeps running: the
+     * capability's contract ({@code io.kuberouter.api.capability.Capability}) is to remove exactly the kernel state
+     * it owns on such a stop. The kernel services it removes through stay, as their bundles keep running.
+     *
+     * @return false when no such capability is registered
+     */
+    public boolean stopCapability(String name) throws BundleException {
+        try {
+            ServiceReference<?>[] references = framework.getBundleContext().getServiceReferences((String) null,
+                    capabilityFilter(name));
+            if (references == null) {
+                return false;
+            }
+            for (ServiceReference<?> reference : references) {
+                Bundle bundle = reference.getBundle();
+                if (bundle != null) {
+                    bundle.stop();
+                }
+            }
+            return true;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("bad capability name " + name, e);
+        }
+    }
+
+    private static String capabilityFilter(String name) {
+        return "(&(" + Constants.OBJECTCLASS + "=" + CAPABILITY + ")(" + CAPABILITY_NAME + "=" + name + "))";
     }
 
     private void install(BundleContext context, Feature.BundleRef ref) throws IOException, BundleException {
@@ -87,9 +144,20 @@ public final class AgentRuntime implements AutoCloseable {
         }
     }
 
-    /** Waits for a service registered under a class name, e.g. the agent's ClusterState. */
-    public boolean awaitService(String className, Duration timeout) throws InterruptedException {
-        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(framework.getBundleContext(), className, null);
+    /**
+     * Waits for a service registered under a class name, e.g. the agent's ClusterState, or matching a filter
+     * ({@code (...)}).
+     */
+    public boolean awaitService(String classNameOrFilter, Duration timeout) throws InterruptedException {
+        BundleContext context = framework.getBundleContext();
+        ServiceTracker<Object, Object> tracker;
+        try {
+            tracker = classNameOrFilter.startsWith("(")
+                    ? new ServiceTracker<>(context, context.createFilter(classNameOrFilter), null)
+                    : new ServiceTracker<>(context, classNameOrFilter, null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         tracker.open();
         try {
             return tracker.waitForService(timeout.toMillis()) != null;

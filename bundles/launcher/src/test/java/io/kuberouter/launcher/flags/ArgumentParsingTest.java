@@ -132,6 +132,7 @@ class ArgumentParsingTest {
             --loadbalancer-ip-range=x      | invalid argument "x" for "--loadbalancer-ip-range" flag: invalid CIDR address: x
             --excluded-cidrs=10.0.0.0/8,   | `invalid argument "10.0.0.0/8," for "--excluded-cidrs" flag: invalid CIDR address: `
             --service-node-port-range=1000 | invalid argument "1000" for "--service-node-port-range" flag: failed to parse node port range given: '1000' please see specification in help text
+            --service-proxy-backend=iptables | invalid argument "iptables" for "--service-proxy-backend" flag: invalid service proxy backend "iptables": expected one of auto, ipvs, nftables
             --peer-router-passwords=a"b    | invalid argument "a\\"b" for "--peer-router-passwords" flag: parse error on line 1, column 2: bare " in non-quoted-field
             """)
     void refusesWithPflagsOneLineMessage(String argument, String message) {

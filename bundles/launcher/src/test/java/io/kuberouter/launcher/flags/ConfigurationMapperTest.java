@@ -29,6 +29,8 @@ class ConfigurationMapperTest {
             --webconsole-password=pw    | core metrics proxy dsr hairpin firewall router bgp webconsole | k8s proxy firewall router metrics health webconsole
             `--run-service-proxy=false --run-firewall=false --run-router=false --node-capabilities` | core metrics | k8s proxy firewall router lballoc metrics health
             `--run-firewall=false --node-capabilities` | core metrics proxy dsr hairpin router bgp | k8s proxy firewall router lballoc metrics health
+            --service-proxy-backend=nftables | core metrics proxy dsr hairpin firewall router bgp | k8s proxy.nft firewall router metrics health
+            --service-proxy-backend=IPVS | core metrics proxy dsr hairpin firewall router bgp | k8s proxy firewall router metrics health
             """)
     void producesThePidsOfEnabledFeaturesOnlyOrOfEveryCapabilityTheNodeMayEnable(String argument, String features, String pids) {
         Options options = argument.isEmpty() ? run() : run(argument.split(" "));
@@ -51,6 +53,16 @@ class ConfigurationMapperTest {
     void givesEachPidItsFlags(String pid, String keys) {
         Map<String, Object> properties = spec(run("--run-loadbalancer", "--webconsole-password=pw"), pid).properties();
         assertEquals(new TreeSet<>(List.of(keys.split(" "))), new TreeSet<>(properties.keySet()));
+    }
+
+    @Test
+    void givesTheNftablesBackendTheProxyFlagsThatApplyToIt() {
+        Map<String, Object> properties = spec(run("--service-proxy-backend=nftables", "--masquerade-all"),
+                "io.kuberouter.proxy.nft").properties();
+        assertEquals(new TreeSet<>(List.of("enable.ipv4", "enable.ipv6", "ipvs.sync.period", "loadbalancer.ip.range",
+                "masquerade.all", "nodeport.bindon.all.ip", "service.cluster.ip.range", "service.external.ip.range",
+                "strict.external.ip.validation")), new TreeSet<>(properties.keySet()));
+        assertEquals(Boolean.TRUE, properties.get("masquerade.all"));
     }
 
     @Test

@@ -107,6 +107,7 @@ class FlagRegistryTest {
             webconsole-password-file,           string,    '',              String
             state-dir,                          string,    /var/lib/kube-router-jvm, String
             node-capabilities,                  ,          false,           Boolean
+            service-proxy-backend,              string,    ipvs,            String
             """)
     void declaresTheFlagWithUpstreamTypeAndDefault(String name, String usageType, String defaultText, String javaType) {
         Flag<?> flag = FlagRegistry.byName(name).orElseThrow(() -> new AssertionError("missing --" + name));
@@ -120,7 +121,7 @@ class FlagRegistryTest {
         Map<Flag.Origin, Long> counts = FlagRegistry.all().stream()
                 .collect(Collectors.groupingBy(Flag::origin, Collectors.counting()));
         assertEquals(79, counts.get(Flag.Origin.UPSTREAM));
-        assertEquals(List.of("node-capabilities", "standalone", "state-dir", "webconsole-addr", "webconsole-password",
+        assertEquals(List.of("node-capabilities", "service-proxy-backend", "standalone", "state-dir", "webconsole-addr", "webconsole-password",
                 "webconsole-password-file", "webconsole-port", "webconsole-user"), FlagRegistry.all().stream()
                 .filter(flag -> flag.origin() == Flag.Origin.EXTENSION).map(Flag::name).toList());
     }

@@ -5,6 +5,7 @@ import io.kuberouter.api.capability.Heartbeats;
 import io.kuberouter.api.capability.KernelOwnership;
 import io.kuberouter.api.cluster.ClusterState;
 import io.kuberouter.api.proxy.ServiceProxyExtension;
+import io.kuberouter.capabilities.CapabilityStop;
 import io.kuberouter.kernel.api.KernelException;
 import io.kuberouter.kernel.api.addr.Addresses;
 import io.kuberouter.kernel.api.conntrack.Conntrack;
@@ -15,11 +16,13 @@ import io.kuberouter.kernel.api.netfilter.Iptables;
 import io.kuberouter.kernel.api.route.Routes;
 import io.kuberouter.kernel.api.sysctl.Sysctls;
 import io.kuberouter.proxy.ipvs.sync.KernelBindings;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -53,6 +56,7 @@ public class ProxyComponent implements Capability {
     private final BundleContext context;
     private final KernelBindings kernels = new KernelBindings();
     private final List<ServiceProxyExtension> extensions = new CopyOnWriteArrayList<>();
+    private final Map<String, ServiceProxyExtension> passing = new HashMap<>();
     private volatile ClusterState cluster;
     private volatile ProxyRuntime runtime;
 
@@ -73,8 +77,9 @@ public class ProxyComponent implements Capability {
     @Deactivate
     synchronized void deactivate() {
         runtime.close();
-        if (context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING) {
-            LOG.info("agent stopping: IPVS services, VIPs, rules and sets stay in place until the next start");
+        if (!CapabilityStop.of(context).removesState()) {
+            LOG.info("service proxy passing (agent shutdown, bundle update or refresh): IPVS services, VIPs, rules"
+                    + " and sets stay for the next start to adopt");
             return;
         }
         try {
@@ -101,13 +106,37 @@ public class ProxyComponent implements Capability {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     synchronized void bindExtension(ServiceProxyExtension extension) {
+        ServiceProxyExtension previous = passing.remove(extension.name());
+        if (previous != null) {
+            runtime.controller().removeExtension(previous);
+        }
         extensions.add(extension);
         runtime.controller().addExtension(extension);
     }
 
-    synchronized void unbindExtension(ServiceProxyExtension extension) {
+    /**
+     * An extension stopping for good (its bundle stopped) is dropped and every Service rebuilt without its claims.
+     * One that only passes ({@link CapabilityStop#PASSING} for its bundle: agent shutdown, bundle update or refresh)
+     * keeps its claims until it comes back under the same name (its claims are pure functions, so the proxy keeps
+     * asking the old object), so the Services it delivers keep their dataplane in between, as its own state stays.
+     */
+    synchronized void unbindExtension(ServiceProxyExtension extension, ServiceReference<ServiceProxyExtension> ref) {
         extensions.remove(extension);
+        if (passes(ref)) {
+            passing.put(extension.name(), extension);
+            return;
+        }
         runtime.controller().removeExtension(extension);
+    }
+
+    private static boolean passes(ServiceReference<?> extension) {
+        Bundle bundle = extension.getBundle();
+        try {
+            BundleContext owner = bundle == null ? null : bundle.getBundleContext();
+            return owner != null && !CapabilityStop.of(owner).removesState();
+        } catch (IllegalStateException stopped) {
+            return false;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -9,6 +9,7 @@ import io.kuberouter.api.cluster.ObjectKey;
 import io.kuberouter.api.proxy.ServiceProxyExtension;
 import io.kuberouter.api.proxy.ServiceProxyView;
 import io.kuberouter.kernel.api.KernelException;
+import io.kuberouter.kernel.api.ipvs.Ipvs;
 import io.kuberouter.kernel.api.ipvs.ServiceKey;
 import io.kuberouter.proxy.ipvs.kernel.LocalAddresses;
 import io.kuberouter.proxy.ipvs.kernel.ProxyKernel;
@@ -54,7 +55,7 @@ public final class ProxyController {
     private final ClusterFeed feed;
     private final KernelBindings kernels;
     private final Extensions extensions;
-    private final ProxyView view = new ProxyView();
+    private final ProxyView view = new ProxyView(this::currentIpvs);
     private final ProxyMetrics metrics;
     private final HeartbeatRecorder heartbeat;
     private final BoundedFrequencyRunner runner;
@@ -94,6 +95,11 @@ public final class ProxyController {
         this.feed = new ClusterFeed(runner::run);
         this.models = new ModelUpdate(new ServiceModelBuilder(settings.model()), desired,
                 new ProblemLog(metrics.skipped()), extensions);
+    }
+
+    private Ipvs currentIpvs() {
+        ProxyKernel current = kernels.current();
+        return current == null ? null : current.ipvs();
     }
 
     public void start() {

@@ -1,0 +1,104 @@
+package io.kuberouter.dsr.kernel;
+
+import io.kuberouter.kernel.api.IpPrefix;
+import io.kuberouter.kernel.api.KernelException;
+import io.kuberouter.kernel.api.addr.Addresses;
+import io.kuberouter.kernel.api.netns.Netns;
+import io.kuberouter.kernel.api.netns.NetnsRef;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds the network namespace of a pod from the node, by the pod's IP, without the container runtime: upstream
+ * asks the CRI socket ({@code --runtime-endpoint}) or Docker for the container's PID; we look at the namespaces
+ * themselves. Candidates, each distinct namespace once (by its nsfs inode): the files in {@code /run/netns}
+ * (where the CNI runtimes containerd and CRI-O pin pod namespaces, and {@code ip netns} its own), then
+ * {@code /proc/<pid>/ns/net} of every process (any runtime, needs the host PID namespace: {@code hostPID}). The
+ * namespace whose interfaces hold the pod IP is the pod's. Found namespaces are remembered and re-checked on use
+ * (a restarted pod gets a new one). Reads only; runs on the caller's thread, entering namespaces via {@link Netns}.
+ */
+final class PodNetnsFinder {
+
+    private final Netns netns;
+    private final Addresses addresses;
+    private final Path runNetns;
+    private final Path proc;
+    private final Map<String, NetnsRef> known = new HashMap<>();
+
+    PodNetnsFinder(Netns netns, Addresses addresses, Path runNetns, Path proc) {
+        this.netns = netns;
+        this.addresses = addresses;
+        this.runNetns = runNetns;
+        this.proc = proc;
+    }
+
+    /** The namespace holding {@code podIp}, or empty when no candidate does. */
+    Optional<NetnsRef> find(String podIp) {
+        InetAddress ip = IpPrefix.address(podIp);
+        NetnsRef cached = known.get(podIp);
+        if (cached != null && holds(cached, ip)) {
+            return Optional.of(cached);
+        }
+        known.remove(podIp);
+        Set<Object> seen = new HashSet<>();
+        inode(proc.resolve("thread-self/ns/net")).ifPresent(seen::add);
+        for (NetnsRef candidate : candidates()) {
+            Optional<Object> inode = inode(candidate.path());
+            if (inode.isPresent() && seen.add(inode.get()) && holds(candidate, ip)) {
+                known.put(podIp, candidate);
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Drops what was found for {@code podIp} (its namespace failed). */
+    void forget(String podIp) {
+        known.remove(podIp);
+    }
+
+    private List<NetnsRef> candidates() {
+        List<NetnsRef> refs = new ArrayList<>();
+        try (DirectoryStream<Path> named = Files.newDirectoryStream(runNetns)) {
+            for (Path p : named) {
+                refs.add(new NetnsRef(p.toAbsolutePath(), ""));
+            }
+        } catch (IOException absent) {
+            // no named namespaces on this node
+        }
+        try (DirectoryStream<Path> pids = Files.newDirectoryStream(proc, "[0-9]*")) {
+            for (Path p : pids) {
+                refs.add(new NetnsRef(p.resolve("ns/net").toAbsolutePath(), ""));
+            }
+        } catch (IOException e) {
+            // no /proc: only named namespaces
+        }
+        return refs;
+    }
+
+    private boolean holds(NetnsRef ref, InetAddress ip) {
+        try {
+            return netns.call(ref, () -> addresses.list().stream().anyMatch(a -> a.prefix().address().equals(ip)));
+        } catch (KernelException | RuntimeException gone) {
+            return false;
+        }
+    }
+
+    private static Optional<Object> inode(Path nsFile) {
+        try {
+            return Optional.ofNullable(Files.getAttribute(nsFile, "unix:ino"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.kuberouter.proxy.nft.sync;
+
+import io.kuberouter.api.cluster.ObjectKey;
+import io.kuberouter.api.proxy.Problem;
+import io.prometheus.metrics.core.metrics.Counter;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reports skipped input like a Kubernetes event: a problem is logged at WARN and counted in
+ * {@code kube_router_service_proxy_skipped_total{reason}} when it first appears, and logged at INFO when it
+ * goes away; a problem that stays is not repeated on every sync. For the sync thread.
+ */
+final class ProblemLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemLog.class);
+
+    private final Counter skipped;
+    private final Map<ObjectKey, Set<Problem>> byService = new HashMap<>();
+    private Set<Problem> conflicts = Set.of();
+
+    ProblemLog(Counter skipped) {
+        this.skipped = skipped;
+    }
+
+    /** The current problems of one Service (empty: none, or the Service is gone). */
+    void report(ObjectKey service, List<Problem> problems) {
+        Set<Problem> next = new HashSet<>(problems);
+        Set<Problem> before = next.isEmpty() ? byService.remove(service) : byService.put(service, next);
+        announce(before == null ? Set.of() : before, next);
+    }
+
+    /** The current frontend conflicts between Services. */
+    void reportConflicts(List<Problem> current) {
+        Set<Problem> next = new HashSet<>(current);
+        announce(conflicts, next);
+        conflicts = next;
+    }
+
+    private void announce(Set<Problem> before, Set<Problem> after) {
+        for (Problem p : after) {
+            if (!before.contains(p)) {
+                LOG.warn("Warning SkippedServiceInput {}", p);
+                skipped.labelValues(p.reason()).inc();
+            }
+        }
+        before.stream().filter(p -> !after.contains(p)).forEach(p -> LOG.info("Normal ResolvedServiceInput {}", p));
+    }
+}

@@ -1,0 +1,148 @@
+package io.kuberouter.router;
+
+import io.kuberouter.api.capability.Capability;
+import io.kuberouter.api.capability.Heartbeats;
+import io.kuberouter.api.capability.KernelOwnership;
+import io.kuberouter.api.cluster.ClusterState;
+import io.kuberouter.bgp.speaker.BgpSpeakerFactory;
+import io.kuberouter.capabilities.CapabilityOwners;
+import io.kuberouter.capabilities.CapabilityStop;
+import io.kuberouter.kernel.api.KernelException;
+import io.kuberouter.kernel.api.addr.Addresses;
+import io.kuberouter.kernel.api.link.Links;
+import io.kuberouter.kernel.api.netfilter.Ipsets;
+import io.kuberouter.kernel.api.netfilter.Iptables;
+import io.kuberouter.kernel.api.route.Routes;
+import io.kuberouter.kernel.api.rule.Rules;
+import io.kuberouter.router.cni.CniConfFile;
+import io.kuberouter.router.kernel.EgressReconciler;
+import io.kuberouter.router.kernel.RouteReconciler;
+import io.kuberouter.router.sync.RouterController;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The router capability ({@code --run-router}): registered as the {@code router} {@link Capability} while active.
+ * The cluster state is optional and dynamic (BGP pauses while it is away, sessions and routes stay); the speaker
+ * factory and the kernel services are static: when one of their bundles is replaced the router restarts.
+ *
+ * <p>A final stop ({@link CapabilityStop}: the feature switched off, {@code --cleanup-config}) ends the BGP sessions
+ * and removes exactly the router's tunnels, routes and rules, and the pod CIDRs this process wrote into the CNI
+ * conf. A passing stop (agent shutdown, bundle update) leaves the kernel as it is, as kube-router does on exit, so
+ * pod traffic flows until the next start has re-learned the routes. Nothing here needs the cluster state, so
+ * {@code --cleanup-config} (which runs without it) activates and stops the router like any capability.
+ */
+@Component(configurationPid = RouterConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = Capability.class, immediate = true, property = Capability.NAME_PROPERTY + "=router")
+@Designate(ocd = RouterConfig.class)
+public class RouterComponent implements Capability {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouterComponent.class);
+
+    private final BundleContext context;
+    private final RouteReconciler reconciler;
+    private final EgressReconciler egress;
+    private final CapabilityOwners.Owner owner;
+    private final RouterController controller;
+
+    @Activate
+    public RouterComponent(BundleContext context, RouterConfig config, @Reference BgpSpeakerFactory speakers,
+            @Reference CapabilityOwners owners, @Reference Addresses addresses, @Reference Links links,
+            @Reference Routes routes, @Reference Rules rules, @Reference Iptables iptables, @Reference Ipsets ipsets) {
+        this.context = context;
+        this.reconciler = new RouteReconciler(addresses, links, routes, rules, owners.pruneGate());
+        this.egress = new EgressReconciler(iptables, ipsets);
+        this.owner = owners.register("router", RouterOwnership.OWNERSHIP);
+        ConfigSettings.warnUnsupported(config);
+        this.controller = new RouterController(ConfigSettings.of(config), Duration.ofMillis(config.routes_sync_period()),
+                Duration.ofMillis(config.injected_routes_sync_period()), speakers, reconciler,
+                config.enable_pod_egress() ? Optional.of(egress) : Optional.empty(), owner,
+                config.enable_cni() ? Optional.of(CniConfFile.resolve(config.cni_conf_file())) : Optional.empty(),
+                Clock.systemUTC());
+        controller.start();
+        LOG.info("router started (cluster ASN {}, full mesh {}, overlay {} {})",
+                ConfigSettings.of(config).effectiveClusterAsn(), config.nodes_full_mesh(), config.enable_overlay(),
+                config.overlay_type());
+    }
+
+    @Modified
+    void modified(RouterConfig config) {
+        ConfigSettings.warnUnsupported(config);
+        controller.updateSettings(ConfigSettings.of(config));
+    }
+
+    @Deactivate
+    void deactivate() {
+        controller.stop();
+        try {
+            if (!CapabilityStop.of(context).removesState()) {
+                LOG.info("router passing (agent shutdown, bundle update or refresh): its routes, rules and tunnels "
+                        + "stay for the next start to adopt");
+                return;
+            }
+            controller.removeCniRanges();
+            boolean routesRemoved = remove("routes, rules and tunnels", reconciler::removeAll);
+            boolean egressRemoved = remove("pod egress rule and ipsets", egress::remove);
+            if (routesRemoved && egressRemoved) {
+                LOG.info("router stopped: its routes, rules, tunnels and pod egress rule and ipsets are removed");
+            }
+        } finally {
+            owner.close();
+        }
+    }
+
+    /** Runs one removal; a kernel refusal is logged and does not keep the others from running. */
+    private static boolean remove(String what, KernelRemoval removal) {
+        try {
+            removal.run();
+            return true;
+        } catch (KernelException e) {
+            LOG.error("could not remove the router's {}: {}", what, e.getMessage());
+            return false;
+        }
+    }
+
+    @FunctionalInterface
+    private interface KernelRemoval {
+        void run() throws KernelException;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindClusterState(ClusterState cluster) {
+        controller.bindCluster(cluster);
+    }
+
+    void unbindClusterState(ClusterState cluster) {
+        controller.unbindCluster(cluster);
+    }
+
+    @Override
+    public String name() {
+        return "router";
+    }
+
+    @Override
+    public KernelOwnership ownership() {
+        return RouterOwnership.OWNERSHIP;
+    }
+
+    @Override
+    public Heartbeats heartbeats() {
+        return controller.heartbeats();
+    }
+}
