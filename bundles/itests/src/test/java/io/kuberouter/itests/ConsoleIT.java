@@ -71,7 +71,10 @@ public class ConsoleIT {
                 systemProperty("itest.page").value("http://127.0.0.1:" + port + "/system/console/capabilities")),
                 "--master=" + api.url(), "--hostname-override=n1", "--health-port=0",
                 "--metrics-addr=127.0.0.1", "--metrics-port=" + MockApi.freePort(),
-                "--webconsole-password=" + PASSWORD, "--webconsole-port=" + port);
+                "--webconsole-password=" + PASSWORD, "--webconsole-port=" + port,
+                // no --run-* capability may run in the host's namespace; without one the launcher would plan
+                // nothing to run (and no console). The node may enable capabilities, whose bundles are absent.
+                "--node-capabilities");
     }
 
     @Test
@@ -177,10 +180,11 @@ public class ConsoleIT {
         }
     }
 
-    /** Gogo knows a command as soon as its service is registered. */
+    /** Gogo knows a command as soon as its service is registered: wait for the two this class runs. */
     private void awaitCommands() throws Exception {
         for (int i = 0; i < 300; i++) {
-            ServiceReference<?>[] commands = context.getServiceReferences((String) null, "(osgi.command.scope=kr)");
+            ServiceReference<?>[] commands = context.getServiceReferences((String) null,
+                    "(&(osgi.command.scope=kr)(|(osgi.command.function=capabilities)(osgi.command.function=jfr)))");
             if (commands != null && commands.length == 2) {
                 return;
             }

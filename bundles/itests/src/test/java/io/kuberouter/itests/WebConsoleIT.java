@@ -41,7 +41,9 @@ public class WebConsoleIT {
         return AgentOptions.agent(List.of(
                 systemProperty("itest.console").value("http://127.0.0.1:" + port + "/system/console/bundles")),
                 "--master=" + api.url(), "--hostname-override=n1", "--health-port=0",
-                "--webconsole-password=" + PASSWORD, "--webconsole-port=" + port);
+                "--webconsole-password=" + PASSWORD, "--webconsole-port=" + port,
+                // without a capability to run the launcher plans no console; none may run in the host's namespace
+                "--node-capabilities");
     }
 
     @Test
