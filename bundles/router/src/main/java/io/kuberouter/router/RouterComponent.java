@@ -72,7 +72,7 @@ public class RouterComponent implements Capability {
                 Duration.ofMillis(config.injected_routes_sync_period()), speakers, reconciler,
                 config.enable_pod_egress() ? Optional.of(egress) : Optional.empty(), owner,
                 config.enable_cni() ? Optional.of(CniConfFile.resolve(config.cni_conf_file())) : Optional.empty(),
-                Clock.systemUTC());
+                new ServiceSpeakerPublication(context), Clock.systemUTC());
         controller.start();
         LOG.info("router started (cluster ASN {}, full mesh {}, overlay {} {})",
                 ConfigSettings.of(config).effectiveClusterAsn(), config.nodes_full_mesh(), config.enable_overlay(),

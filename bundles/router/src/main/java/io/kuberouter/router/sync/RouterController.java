@@ -88,6 +88,7 @@ public final class RouterController {
     private volatile ClusterState cluster;
     private volatile ClusterState.Subscription clusterSubscription;
     private volatile BgpSpeaker speaker;
+    private final SpeakerPublication publication;
     private Subscription bestPaths;
     private volatile Instant speakerStarted;
     private RoutingPolicy policy;
@@ -102,7 +103,7 @@ public final class RouterController {
     public RouterController(RouterSettings settings, Duration routesSyncPeriod, Duration injectedRoutesSyncPeriod,
             BgpSpeakerFactory speakers, RouteReconciler reconciler, Optional<EgressReconciler> egress,
             CapabilityOwners.Owner owner,
-            Optional<CniConfFile> cni, Clock clock) {
+            Optional<CniConfFile> cni, SpeakerPublication publication, Clock clock) {
         this.settings = settings;
         this.routesSyncPeriod = routesSyncPeriod;
         this.speakers = speakers;
@@ -110,6 +111,7 @@ public final class RouterController {
         this.egress = egress;
         this.owner = owner;
         this.cni = cni;
+        this.publication = publication;
         this.clock = clock;
         this.heartbeat = new HeartbeatRecorder("NRC", clock, routesSyncPeriod);
         this.bgpRunner = BoundedFrequencyRunner.builder("router-bgp", this::syncBgp).minInterval(Duration.ofSeconds(1))
@@ -270,6 +272,7 @@ public final class RouterController {
         }
         speakerStarted = clock.instant();
         bestPaths = speaker.subscribe(learned);
+        publication.started(speaker);
         LOG.info("BGP speaker started: AS {}, router id {}, listening on {} port {}", plan.asn(),
                 plan.routerId().getHostAddress(), plan.listenAddresses(), current.bgpPort());
         return true;
@@ -279,6 +282,7 @@ public final class RouterController {
         if (speaker == null) {
             return;
         }
+        publication.stopped();
         Optional.ofNullable(bestPaths).ifPresent(Subscription::close);
         speaker.close();
         speaker = null;
