@@ -44,7 +44,7 @@
  *
  * <p>Nothing here depends on an OSGi runtime; the package is a plain Java 17 library.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package io.kuberouter.reconcile;
 
 import org.osgi.annotation.versioning.Version;

@@ -10,8 +10,10 @@ import io.kuberouter.kernel.api.KernelException;
 import io.kuberouter.kernel.api.addr.Address;
 import io.kuberouter.kernel.api.link.Link;
 import io.kuberouter.kernel.api.netns.NetnsRef;
+import io.kuberouter.proxy.pods.PodNetnsFinder;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -54,7 +56,7 @@ public final class DsrReconciler {
     DsrReconciler(DsrKernel kernel, Set<IpFamily> families, Path runNetns, Path proc) {
         this.kernel = kernel;
         this.families = Set.copyOf(families);
-        this.finder = new PodNetnsFinder(kernel.netns(), kernel.addresses(), runNetns, proc);
+        this.finder = new PodNetnsFinder(kernel.netns(), kernel.addresses(), runNetns, proc, Duration.ZERO);
         this.tunnels = new PodTunnels(kernel);
     }
 

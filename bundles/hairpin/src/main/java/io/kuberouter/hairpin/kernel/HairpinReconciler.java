@@ -7,8 +7,10 @@ import io.kuberouter.hairpin.model.HairpinRule;
 import io.kuberouter.kernel.api.AddressFamily;
 import io.kuberouter.kernel.api.KernelException;
 import io.kuberouter.kernel.api.netns.NetnsRef;
+import io.kuberouter.proxy.pods.PodNetnsFinder;
 import java.net.NetworkInterface;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class HairpinReconciler {
 
+    /** A pod IP no namespace holds (not started yet, hostNetwork) is looked for again after this pause. */
+    private static final Duration RESCAN_AFTER_MISS = Duration.ofSeconds(30);
+
     private static final Logger LOG = LoggerFactory.getLogger(HairpinReconciler.class);
     static final String BRIDGE = "kube-bridge";
 
@@ -42,7 +47,8 @@ public final class HairpinReconciler {
     public HairpinReconciler(HairpinKernel kernel, Set<IpFamily> families) {
         this.kernel = kernel;
         this.families = Set.copyOf(families);
-        this.finder = new PodNetnsFinder(kernel.netns(), kernel.addresses(), Path.of("/run/netns"), Path.of("/proc"));
+        this.finder = new PodNetnsFinder(kernel.netns(), kernel.addresses(), Path.of("/run/netns"), Path.of("/proc"),
+                RESCAN_AFTER_MISS);
         this.ports = new BridgePorts(kernel.sysfs());
     }
 

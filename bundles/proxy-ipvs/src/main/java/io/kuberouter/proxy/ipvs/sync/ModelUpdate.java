@@ -12,6 +12,7 @@ import io.kuberouter.proxy.model.ClaimPolicy;
 import io.kuberouter.proxy.model.NodeContext;
 import io.kuberouter.proxy.model.ServiceModelBuilder;
 import io.kuberouter.proxy.model.SlicesByService;
+import io.kuberouter.proxy.sync.ServiceProblems;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,10 @@ final class ModelUpdate {
 
     private final ServiceModelBuilder builder;
     private final DesiredIpvs desired;
-    private final ProblemLog problems;
+    private final ServiceProblems problems;
     private final ClaimPolicy claims;
 
-    ModelUpdate(ServiceModelBuilder builder, DesiredIpvs desired, ProblemLog problems, ClaimPolicy claims) {
+    ModelUpdate(ServiceModelBuilder builder, DesiredIpvs desired, ServiceProblems problems, ClaimPolicy claims) {
         this.builder = builder;
         this.desired = desired;
         this.problems = problems;

@@ -17,6 +17,9 @@ import io.kuberouter.proxy.ipvs.kernel.ProxyReconciler;
 import io.kuberouter.proxy.ipvs.plan.DesiredIpvs;
 import io.kuberouter.proxy.model.NodeContext;
 import io.kuberouter.proxy.model.ServiceModelBuilder;
+import io.kuberouter.proxy.sync.ServiceFeed;
+import io.kuberouter.proxy.sync.ServiceProblems;
+import io.kuberouter.reconcile.AppliedRevision;
 import io.kuberouter.reconcile.BoundedFrequencyRunner;
 import io.kuberouter.reconcile.RunnerScheduler;
 import java.time.Clock;
@@ -32,7 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The proxy's controller (style guide §10 point 8): cluster changes ({@link ClusterFeed}) request syncs from a
+ * The proxy's controller (style guide §10 point 8): cluster changes ({@link ServiceFeed}) request syncs from a
  * {@link BoundedFrequencyRunner}, which coalesces them; a sync rebuilds the model of the changed Services only
  * ({@link ModelUpdate}) and writes what their virtual services need ({@link ProxyReconciler}). A sync is full
  * (the kernel is read back, drift repaired, stale owned objects pruned) at start, after any failure, after a
@@ -52,7 +55,7 @@ public final class ProxyController {
 
     private final ProxySettings settings;
     private final Clock clock;
-    private final ClusterFeed feed;
+    private final ServiceFeed feed;
     private final KernelBindings kernels;
     private final Extensions extensions;
     private final ProxyView view = new ProxyView(this::currentIpvs);
@@ -92,9 +95,9 @@ public final class ProxyController {
         this.kernels = kernels;
         this.metrics = new ProxyMetrics(() -> kernels.current() == null ? null : kernels.current().ipvs());
         this.extensions = new Extensions(this::requestRebuild);
-        this.feed = new ClusterFeed(runner::run);
+        this.feed = new ServiceFeed(runner::run);
         this.models = new ModelUpdate(new ServiceModelBuilder(settings.model()), desired,
-                new ProblemLog(metrics.skipped()), extensions);
+                new ServiceProblems(reason -> metrics.skipped().labelValues(reason).inc()), extensions);
     }
 
     private Ipvs currentIpvs() {
@@ -211,7 +214,7 @@ public final class ProxyController {
             local = LocalAddresses.read(kernel);
         }
         NodeContext context = NodeContext.of(self, local.addresses());
-        ClusterFeed.Dirty dirty = feed.drain();
+        ServiceFeed.Dirty dirty = feed.drain();
         boolean rebuild = rebuildRequested.getAndSet(false) || dirty.node() || !context.equals(node);
         node = context;
         Set<ServiceKey> changed = new HashSet<>();

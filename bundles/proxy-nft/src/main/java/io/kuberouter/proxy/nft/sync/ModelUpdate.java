@@ -10,6 +10,7 @@ import io.kuberouter.proxy.model.NodeContext;
 import io.kuberouter.proxy.model.ServiceModelBuilder;
 import io.kuberouter.proxy.model.SlicesByService;
 import io.kuberouter.proxy.nft.plan.DesiredNft;
+import io.kuberouter.proxy.sync.ServiceProblems;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,9 @@ final class ModelUpdate {
 
     private final ServiceModelBuilder builder;
     private final DesiredNft desired;
-    private final ProblemLog problems;
+    private final ServiceProblems problems;
 
-    ModelUpdate(ServiceModelBuilder builder, DesiredNft desired, ProblemLog problems) {
+    ModelUpdate(ServiceModelBuilder builder, DesiredNft desired, ServiceProblems problems) {
         this.builder = builder;
         this.desired = desired;
         this.problems = problems;

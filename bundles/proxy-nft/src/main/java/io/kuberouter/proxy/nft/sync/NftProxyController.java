@@ -20,6 +20,9 @@ import io.kuberouter.proxy.model.ServiceModelBuilder;
 import io.kuberouter.proxy.nft.kernel.NftReconciler;
 import io.kuberouter.proxy.nft.plan.BaseRules;
 import io.kuberouter.proxy.nft.plan.DesiredNft;
+import io.kuberouter.proxy.sync.ServiceFeed;
+import io.kuberouter.proxy.sync.ServiceProblems;
+import io.kuberouter.reconcile.AppliedRevision;
 import io.kuberouter.reconcile.BoundedFrequencyRunner;
 import io.kuberouter.reconcile.RunnerScheduler;
 import java.net.Inet6Address;
@@ -36,7 +39,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The nftables proxy's controller (style guide §10 point 8): cluster changes ({@link ClusterFeed}) request syncs
+ * The nftables proxy's controller (style guide §10 point 8): cluster changes ({@link ServiceFeed}) request syncs
  * from a {@link BoundedFrequencyRunner}; a sync rebuilds the model of the changed Services with the shared
  * {@link ServiceModelBuilder} ({@link ModelUpdate}), translates them per frontend ({@link DesiredNft}) and lets
  * the {@link NftReconciler} write what changed in one nft transaction. The table is rewritten at start, after
@@ -56,7 +59,7 @@ public final class NftProxyController {
     private final NftSettings settings;
     private final Clock clock;
     private final NftKernel kernel;
-    private final ClusterFeed feed;
+    private final ServiceFeed feed;
     private final NftProxyView view = new NftProxyView();
     private final NftMetrics metrics = new NftMetrics();
     private final HeartbeatRecorder heartbeat;
@@ -83,9 +86,9 @@ public final class NftProxyController {
                 .retryInterval(settings.syncPeriod().compareTo(Duration.ofSeconds(5)) < 0 ? settings.syncPeriod()
                         : Duration.ofSeconds(5))
                 .scheduler(scheduler).build();
-        this.feed = new ClusterFeed(runner::run);
+        this.feed = new ServiceFeed(runner::run);
         this.models = new ModelUpdate(new ServiceModelBuilder(settings.model()), desired,
-                new ProblemLog(metrics.skipped()));
+                new ServiceProblems(reason -> metrics.skipped().labelValues(reason).inc()));
     }
 
     public void start() {
@@ -183,7 +186,7 @@ public final class NftProxyController {
             localAddresses = localAddresses(kernel.addresses());
         }
         NodeContext context = NodeContext.of(self, localAddresses);
-        ClusterFeed.Dirty dirty = feed.drain();
+        ServiceFeed.Dirty dirty = feed.drain();
         boolean rebuild = rebuildRequested.getAndSet(false) | full | dirty.node() | !context.equals(node);
         node = context;
         Set<String> changed = new HashSet<>();

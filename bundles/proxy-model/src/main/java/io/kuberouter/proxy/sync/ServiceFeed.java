@@ -1,4 +1,4 @@
-package io.kuberouter.proxy.nft.sync;
+package io.kuberouter.proxy.sync;
 
 import io.kuberouter.api.cluster.ClusterChange;
 import io.kuberouter.api.cluster.ClusterListener;
@@ -11,22 +11,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Feeds the proxy from the {@link ClusterState} service while one is bound: each change of a Service, of an
+ * Feeds a service proxy backend from the {@link ClusterState} service while one is bound: each change of a Service, of an
  * EndpointSlice (counted for its Service) or of this node's Node object marks what must be rebuilt and asks for
  * a sync. Pods are not tracked: they matter only for drain periods, which are read from the snapshot.
  *
  * <p>Why a set of dirty keys and not the reconcile bundle's {@code ChangeTracker}: the tracker drops the removal
  * of a key it never saw, and objects listed before the subscription were never seen, so their deletion would be
  * lost. Updates that change nothing are already dropped by the cluster state, and rebuilding an unchanged
- * Service changes nothing in the kernel ({@code DesiredNft} compares frontends).
+ * Service changes nothing in the kernel (each backend's desired state compares what it programs).
  *
  * <p>Threading: {@link #changed} runs on the cluster state's event thread and never blocks; bind and unbind
  * come from DS; {@link #drain} from the sync thread.
  */
-final class ClusterFeed implements ClusterListener {
+public final class ServiceFeed implements ClusterListener {
 
     /** What a drain found: the Services to rebuild and whether this node's Node object changed. */
-    record Dirty(Set<ObjectKey> services, boolean node) {
+    public record Dirty(Set<ObjectKey> services, boolean node) {
     }
 
     private final Set<ObjectKey> services = ConcurrentHashMap.newKeySet();
@@ -37,11 +37,11 @@ final class ClusterFeed implements ClusterListener {
     private ClusterState.Subscription subscription;
 
     /** @param syncRequest asks for a sync; must not block */
-    ClusterFeed(Runnable syncRequest) {
+    public ServiceFeed(Runnable syncRequest) {
         this.syncRequest = syncRequest;
     }
 
-    synchronized void bind(ClusterState cluster) {
+    public synchronized void bind(ClusterState cluster) {
         close();
         localNode = cluster.localNodeName();
         state = cluster;
@@ -49,13 +49,13 @@ final class ClusterFeed implements ClusterListener {
         syncRequest.run();
     }
 
-    synchronized void unbind(ClusterState cluster) {
+    public synchronized void unbind(ClusterState cluster) {
         if (state == cluster) {
             close();
         }
     }
 
-    synchronized void close() {
+    public synchronized void close() {
         if (subscription != null) {
             subscription.close();
             subscription = null;
@@ -64,12 +64,12 @@ final class ClusterFeed implements ClusterListener {
     }
 
     /** The bound cluster state, or {@code null}. */
-    ClusterState current() {
+    public ClusterState current() {
         return state;
     }
 
     /** What changed since the last drain; each key is reported once. */
-    Dirty drain() {
+    public Dirty drain() {
         Set<ObjectKey> drained = ConcurrentHashMap.newKeySet();
         for (ObjectKey key : services) {
             if (services.remove(key)) {

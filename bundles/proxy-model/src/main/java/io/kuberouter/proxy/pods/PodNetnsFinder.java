@@ -1,4 +1,4 @@
-package io.kuberouter.hairpin.kernel;
+package io.kuberouter.proxy.pods;
 
 import io.kuberouter.kernel.api.IpPrefix;
 import io.kuberouter.kernel.api.KernelException;
@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,24 +27,31 @@ import java.util.Set;
  * {@code /proc/<pid>/ns/net} of every process (any runtime, needs the host PID namespace: {@code hostPID}). The
  * namespace whose interfaces hold the pod IP is the pod's. Found namespaces are remembered and re-checked on use
  * (a restarted pod gets a new one). Reads only; runs on the caller's thread, entering namespaces via
- * {@link Netns}. The same lookup as the DSR bundle's (capability bundles are leaves and share no code), plus a
- * pause after a miss: the check runs on every sync and must not scan every process each time for an endpoint that
- * has no namespace of its own.
+ * {@link Netns}. After a miss the IP is not looked for again for a while (the caller's choice): a check that runs
+ * on every sync must not scan every process each time for an endpoint that has no namespace of its own.
+ *
+ * <p>Threading: not thread-safe; for one sync thread.
  */
-final class PodNetnsFinder {
+public final class PodNetnsFinder {
 
-    /** How long a pod IP that no namespace holds (not started yet, or a hostNetwork endpoint) is not looked for. */
-    static final long RESCAN = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
     private final Netns netns;
     private final Addresses addresses;
     private final Path runNetns;
     private final Path proc;
     private final Map<String, NetnsRef> known = new HashMap<>();
-    /** When a scan last failed to find an IP (System.nanoTime), to scan for it at most once per {@link #RESCAN}. */
+    /** How long a pod IP that no namespace holds (not started yet, or a hostNetwork endpoint) is not looked for. */
+    private final long rescanNanos;
+    /** When a scan last failed to find an IP (System.nanoTime), to scan for it at most once per rescan pause. */
     private final Map<String, Long> missed = new HashMap<>();
 
-    PodNetnsFinder(Netns netns, Addresses addresses, Path runNetns, Path proc) {
+    /**
+     * @param runNetns where runtimes pin pod namespaces, normally {@code /run/netns}
+     * @param proc the proc file system, normally {@code /proc}
+     * @param rescanAfterMiss how long an IP no namespace held is not looked for again ({@link Duration#ZERO}: always)
+     */
+    public PodNetnsFinder(Netns netns, Addresses addresses, Path runNetns, Path proc, Duration rescanAfterMiss) {
+        this.rescanNanos = rescanAfterMiss.toNanos();
         this.netns = netns;
         this.addresses = addresses;
         this.runNetns = runNetns;
@@ -51,7 +59,7 @@ final class PodNetnsFinder {
     }
 
     /** The namespace holding {@code podIp}, or empty when no candidate does. */
-    Optional<NetnsRef> find(String podIp) {
+    public Optional<NetnsRef> find(String podIp) {
         InetAddress ip = IpPrefix.address(podIp);
         NetnsRef cached = known.get(podIp);
         if (cached != null && holds(cached, ip)) {
@@ -59,7 +67,7 @@ final class PodNetnsFinder {
         }
         known.remove(podIp);
         Long miss = missed.get(podIp);
-        if (miss != null && System.nanoTime() - miss < RESCAN) {
+        if (miss != null && System.nanoTime() - miss < rescanNanos) {
             return Optional.empty();
         }
         Set<Object> seen = new HashSet<>();
@@ -77,7 +85,7 @@ final class PodNetnsFinder {
     }
 
     /** Drops what was found for {@code podIp} (its namespace failed). */
-    void forget(String podIp) {
+    public void forget(String podIp) {
         known.remove(podIp);
         missed.remove(podIp);
     }
