@@ -32,7 +32,7 @@ public record Feature(String name, String description, List<BundleRef> bundles,
      * those whose configurations the launcher writes ahead when features may arrive later.
      */
     public static final List<String> CAPABILITIES =
-            List.of("proxy", "dsr", "hairpin", "firewall", "router", "bgp", "lballoc");
+            List.of("proxy", "dsr", "hairpin", "firewall", "router", "lballoc");
 
     public Feature {
         if (name == null || name.isBlank()) {

@@ -100,7 +100,7 @@ class FeatureTest {
 
     @Test
     void capabilityFeaturesAreTheFlagsOnesWithoutThePlatform() {
-        assertEquals(List.of("proxy", "dsr", "hairpin", "firewall", "router", "bgp", "lballoc"), Feature.CAPABILITIES);
+        assertEquals(List.of("proxy", "dsr", "hairpin", "firewall", "router", "lballoc"), Feature.CAPABILITIES);
         assertThrows(IllegalArgumentException.class, () -> new Feature.BundleRef(":asm", 4));
     }
 }

@@ -37,11 +37,11 @@ public record LabOptions(Path distribution, Path workDir, boolean staticRoutes, 
      * The distribution from {@value #HOME_PROPERTY}, else the nearest {@value #BUILT_DISTRIBUTION} in or above the
      * working directory (any module of the source tree; also inside a UML guest, which keeps the working directory
      * but not system properties); work dir {@code java.io.tmpdir}; no static routes; agents on; node network
-     * 10.99.0.0/24; 120 s to start; 1 s probes; progress to stderr.
+     * 10.99.0.0/24; 300 s to start (an agent in a loaded user-mode-linux guest needs minutes); 1 s probes; progress to stderr.
      */
     public static LabOptions defaults() {
         return new LabOptions(defaultDistribution(), Path.of(System.getProperty("java.io.tmpdir")), false, true,
-                List.of(), "10.99.0.0/24", Duration.ofSeconds(120), Duration.ofSeconds(1),
+                List.of(), "10.99.0.0/24", Duration.ofSeconds(300), Duration.ofSeconds(1),
                 line -> System.err.println("lab: " + line));
     }
 

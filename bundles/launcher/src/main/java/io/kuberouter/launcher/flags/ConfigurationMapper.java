@@ -43,8 +43,8 @@ public final class ConfigurationMapper {
 
     /**
      * The features to install: {@code core} and {@code metrics} always; {@code proxy}, {@code dsr}, {@code hairpin}
-     * with {@code --run-service-proxy}; {@code firewall} with {@code --run-firewall}; {@code router} and
-     * {@code bgp} with {@code --run-router}; {@code lballoc} with {@code --run-loadbalancer}; {@code webconsole}
+     * with {@code --run-service-proxy}; {@code firewall} with {@code --run-firewall}; {@code router} (the BGP speaker
+     * is part of it) with {@code --run-router}; {@code lballoc} with {@code --run-loadbalancer}; {@code webconsole}
      * when a Web Console password is set.
      *
      * @return an unmodifiable set, in that order
@@ -58,7 +58,7 @@ public final class ConfigurationMapper {
             features.add("firewall");
         }
         if (options.get(GeneralFlags.RUN_ROUTER)) {
-            features.addAll(List.of("router", "bgp"));
+            features.add("router");
         }
         if (options.get(GeneralFlags.RUN_LOADBALANCER)) {
             features.add("lballoc");

@@ -21,16 +21,16 @@ class ConfigurationMapperTest {
 
     @ParameterizedTest(name = "{0} -> features [{1}], PIDs [{2}]")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            ``                          | core metrics proxy dsr hairpin firewall router bgp | k8s proxy firewall router metrics health
-            --run-service-proxy=false   | core metrics firewall router bgp                   | k8s firewall router metrics health
-            --run-firewall=false        | core metrics proxy dsr hairpin router bgp          | k8s proxy router metrics health
+            ``                          | core metrics proxy dsr hairpin firewall router | k8s proxy firewall router metrics health
+            --run-service-proxy=false   | core metrics firewall router                   | k8s firewall router metrics health
+            --run-firewall=false        | core metrics proxy dsr hairpin router          | k8s proxy router metrics health
             --run-router=false          | core metrics proxy dsr hairpin firewall            | k8s proxy firewall metrics health
-            --run-loadbalancer          | core metrics proxy dsr hairpin firewall router bgp lballoc | k8s proxy firewall router lballoc metrics health
-            --webconsole-password=pw    | core metrics proxy dsr hairpin firewall router bgp webconsole | k8s proxy firewall router metrics health webconsole
+            --run-loadbalancer          | core metrics proxy dsr hairpin firewall router lballoc | k8s proxy firewall router lballoc metrics health
+            --webconsole-password=pw    | core metrics proxy dsr hairpin firewall router webconsole | k8s proxy firewall router metrics health webconsole
             `--run-service-proxy=false --run-firewall=false --run-router=false --node-capabilities` | core metrics | k8s proxy firewall router lballoc metrics health
-            `--run-firewall=false --node-capabilities` | core metrics proxy dsr hairpin router bgp | k8s proxy firewall router lballoc metrics health
-            --service-proxy-backend=nftables | core metrics proxy dsr hairpin firewall router bgp | k8s proxy.nft firewall router metrics health
-            --service-proxy-backend=IPVS | core metrics proxy dsr hairpin firewall router bgp | k8s proxy firewall router metrics health
+            `--run-firewall=false --node-capabilities` | core metrics proxy dsr hairpin router | k8s proxy firewall router lballoc metrics health
+            --service-proxy-backend=nftables | core metrics proxy dsr hairpin firewall router | k8s proxy.nft firewall router metrics health
+            --service-proxy-backend=IPVS | core metrics proxy dsr hairpin firewall router | k8s proxy firewall router metrics health
             """)
     void producesThePidsOfEnabledFeaturesOnlyOrOfEveryCapabilityTheNodeMayEnable(String argument, String features, String pids) {
         Options options = argument.isEmpty() ? run() : run(argument.split(" "));
