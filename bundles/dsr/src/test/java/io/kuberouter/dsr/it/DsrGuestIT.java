@@ -10,6 +10,7 @@ import io.kuberouter.api.cluster.ObjectKey;
 import io.kuberouter.api.cluster.Pod;
 import io.kuberouter.kernel.harness.Kernel;
 import io.kuberouter.kernel.harness.KernelTest;
+import io.kuberouter.kernel.netlink.fixture.Probe;
 import io.kuberouter.proxy.fixture.FakeClusterState;
 import io.kuberouter.proxy.fixture.Nodes;
 import io.kuberouter.proxy.fixture.ServiceBuilder;

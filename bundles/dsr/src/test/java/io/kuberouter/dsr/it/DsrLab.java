@@ -6,6 +6,8 @@ import io.kuberouter.kernel.api.addr.Address;
 import io.kuberouter.kernel.api.link.LinkSpec;
 import io.kuberouter.kernel.api.route.Route;
 import io.kuberouter.kernel.harness.Netns;
+import io.kuberouter.kernel.netlink.fixture.Inside;
+import io.kuberouter.kernel.netlink.fixture.PodServer;
 import io.kuberouter.kernel.netlink.impl.NetlinkAddresses;
 import io.kuberouter.kernel.netlink.impl.NetlinkLinks;
 import io.kuberouter.kernel.netlink.impl.NetlinkRoutes;
@@ -71,7 +73,7 @@ final class DsrLab implements AutoCloseable {
         });
         for (Map.Entry<String, String> pod : PODS.entrySet()) {
             pod(pod.getKey(), pod.getValue());
-            servers.add(PodServer.start(ns(pod.getKey()), pod.getKey(), 80));
+            servers.add(PodServer.onAllAddresses(ns(pod.getKey()), pod.getKey(), 80));
         }
         Inside.run(ns("client"), () -> routes.add(Route.to(IpPrefix.parse("192.0.2.0/24"))
                 .via(IpPrefix.address("10.99.0.1")).build()));

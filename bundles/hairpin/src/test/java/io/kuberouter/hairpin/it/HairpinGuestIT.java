@@ -23,6 +23,10 @@ import io.kuberouter.kernel.exec.process.SystemProcessRunner;
 import io.kuberouter.kernel.harness.Kernel;
 import io.kuberouter.kernel.harness.KernelTest;
 import io.kuberouter.kernel.harness.Netns;
+import io.kuberouter.kernel.netlink.fixture.Inside;
+import io.kuberouter.kernel.netlink.fixture.NetnsScheduler;
+import io.kuberouter.kernel.netlink.fixture.PodServer;
+import io.kuberouter.kernel.netlink.fixture.Probe;
 import io.kuberouter.kernel.netlink.impl.NetlinkAddresses;
 import io.kuberouter.kernel.netlink.impl.NetlinkConntrack;
 import io.kuberouter.kernel.netlink.impl.NetlinkIpvs;
@@ -112,7 +116,7 @@ class HairpinGuestIT {
                 new NetlinkRoutes().add(Route.to(IpPrefix.any(AddressFamily.INET))
                         .via(IpPrefix.address("10.244.1.1")).build());
             });
-            SERVERS.add(PodServer.start(ns, pod.getKey(), 80));
+            SERVERS.add(PodServer.onAllAddresses(ns, pod.getKey(), 80));
         }
         n1.ip("link", "set", "vp-a1", "type", "bridge_slave", "hairpin", "on");
         sysfs = Files.createTempDirectory("krt-sys-n1");

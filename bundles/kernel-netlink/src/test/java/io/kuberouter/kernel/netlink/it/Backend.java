@@ -1,10 +1,11 @@
 package io.kuberouter.kernel.netlink.it;
 
 import io.kuberouter.kernel.harness.Netns;
+import io.kuberouter.kernel.netlink.fixture.Inside;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.io.OutputStreamWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;

@@ -10,6 +10,7 @@ import io.kuberouter.kernel.api.route.Route;
 import io.kuberouter.kernel.api.route.RouteFilter;
 import io.kuberouter.kernel.harness.Netns;
 import io.kuberouter.kernel.harness.NetnsExtension;
+import io.kuberouter.kernel.netlink.fixture.Inside;
 import io.kuberouter.kernel.netlink.impl.NetlinkRoutes;
 import io.kuberouter.kernel.netlink.socket.NetlinkSocket;
 import io.kuberouter.kernel.netlink.socket.RequestFailure;

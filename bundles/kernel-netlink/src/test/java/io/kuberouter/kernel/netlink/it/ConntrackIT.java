@@ -8,6 +8,7 @@ import io.kuberouter.kernel.api.IpPrefix;
 import io.kuberouter.kernel.api.IpProtocol;
 import io.kuberouter.kernel.harness.Netns;
 import io.kuberouter.kernel.harness.NetnsExtension;
+import io.kuberouter.kernel.netlink.fixture.Inside;
 import io.kuberouter.kernel.netlink.impl.NetlinkConntrack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

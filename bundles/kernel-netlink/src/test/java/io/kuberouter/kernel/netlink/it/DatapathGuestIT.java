@@ -20,6 +20,7 @@ import io.kuberouter.kernel.api.route.Route;
 import io.kuberouter.kernel.harness.Kernel;
 import io.kuberouter.kernel.harness.KernelTest;
 import io.kuberouter.kernel.harness.Netns;
+import io.kuberouter.kernel.netlink.fixture.Inside;
 import io.kuberouter.kernel.netlink.impl.NetlinkAddresses;
 import io.kuberouter.kernel.netlink.impl.NetlinkIpvs;
 import io.kuberouter.kernel.netlink.impl.NetlinkLinks;

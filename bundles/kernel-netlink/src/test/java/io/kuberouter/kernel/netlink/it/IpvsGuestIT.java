@@ -22,6 +22,7 @@ import io.kuberouter.kernel.api.ipvs.VirtualService;
 import io.kuberouter.kernel.harness.Kernel;
 import io.kuberouter.kernel.harness.KernelTest;
 import io.kuberouter.kernel.harness.Netns;
+import io.kuberouter.kernel.netlink.fixture.Inside;
 import io.kuberouter.kernel.netlink.impl.NetlinkIpvs;
 import java.util.ArrayList;
 import java.util.List;

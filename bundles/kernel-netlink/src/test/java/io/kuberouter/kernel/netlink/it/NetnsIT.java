@@ -12,6 +12,7 @@ import io.kuberouter.kernel.api.KernelException;
 import io.kuberouter.kernel.api.netns.NetnsRef;
 import io.kuberouter.kernel.harness.Netns;
 import io.kuberouter.kernel.harness.NetnsExtension;
+import io.kuberouter.kernel.netlink.fixture.Inside;
 import io.kuberouter.kernel.netlink.impl.NetlinkLinks;
 import io.kuberouter.kernel.netlink.impl.SetnsNetns;
 import java.nio.file.Files;

@@ -9,6 +9,7 @@ import io.kuberouter.kernel.api.KernelException;
 import io.kuberouter.kernel.api.sysctl.Sysctls;
 import io.kuberouter.kernel.harness.Netns;
 import io.kuberouter.kernel.harness.NetnsExtension;
+import io.kuberouter.kernel.netlink.fixture.Inside;
 import io.kuberouter.kernel.netlink.impl.ProcSysctls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -18,6 +18,7 @@ import io.kuberouter.kernel.api.route.RouteType;
 import io.kuberouter.kernel.api.rule.Rule;
 import io.kuberouter.kernel.harness.Netns;
 import io.kuberouter.kernel.harness.NetnsExtension;
+import io.kuberouter.kernel.netlink.fixture.Inside;
 import io.kuberouter.kernel.netlink.impl.NetlinkAddresses;
 import io.kuberouter.kernel.netlink.impl.NetlinkLinks;
 import io.kuberouter.kernel.netlink.impl.NetlinkRoutes;

@@ -6,6 +6,8 @@ import io.kuberouter.kernel.api.addr.Address;
 import io.kuberouter.kernel.api.link.LinkSpec;
 import io.kuberouter.kernel.api.route.Route;
 import io.kuberouter.kernel.harness.Netns;
+import io.kuberouter.kernel.netlink.fixture.Inside;
+import io.kuberouter.kernel.netlink.fixture.PodServer;
 import io.kuberouter.kernel.netlink.impl.NetlinkAddresses;
 import io.kuberouter.kernel.netlink.impl.NetlinkLinks;
 import io.kuberouter.kernel.netlink.impl.NetlinkRoutes;

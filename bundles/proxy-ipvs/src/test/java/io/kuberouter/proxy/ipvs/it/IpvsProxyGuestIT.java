@@ -18,6 +18,8 @@ import io.kuberouter.kernel.api.IpPrefix;
 import io.kuberouter.kernel.api.ipvs.IpvsTimeouts;
 import io.kuberouter.kernel.harness.Kernel;
 import io.kuberouter.kernel.harness.KernelTest;
+import io.kuberouter.kernel.netlink.fixture.Inside;
+import io.kuberouter.kernel.netlink.fixture.Probe;
 import io.kuberouter.proxy.fixture.Nodes;
 import io.kuberouter.proxy.fixture.SliceBuilder;
 import io.kuberouter.proxy.ipvs.kernel.ProxyOptions;

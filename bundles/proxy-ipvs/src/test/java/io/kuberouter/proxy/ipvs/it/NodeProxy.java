@@ -6,6 +6,8 @@ import io.kuberouter.kernel.exec.netfilter.ExecIpsets;
 import io.kuberouter.kernel.exec.netfilter.ExecIptables;
 import io.kuberouter.kernel.exec.process.SystemProcessRunner;
 import io.kuberouter.kernel.harness.Netns;
+import io.kuberouter.kernel.netlink.fixture.Inside;
+import io.kuberouter.kernel.netlink.fixture.NetnsScheduler;
 import io.kuberouter.kernel.netlink.impl.NetlinkAddresses;
 import io.kuberouter.kernel.netlink.impl.NetlinkConntrack;
 import io.kuberouter.kernel.netlink.impl.NetlinkLinks;

@@ -4,6 +4,8 @@ import io.kuberouter.api.cluster.ClusterState;
 import io.kuberouter.kernel.exec.netfilter.ExecNftables;
 import io.kuberouter.kernel.exec.process.SystemProcessRunner;
 import io.kuberouter.kernel.harness.Netns;
+import io.kuberouter.kernel.netlink.fixture.Inside;
+import io.kuberouter.kernel.netlink.fixture.NetnsScheduler;
 import io.kuberouter.kernel.netlink.impl.NetlinkAddresses;
 import io.kuberouter.kernel.netlink.impl.NetlinkConntrack;
 import io.kuberouter.proxy.nft.sync.NftKernel;

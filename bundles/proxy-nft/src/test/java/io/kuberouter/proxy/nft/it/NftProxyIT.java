@@ -12,6 +12,7 @@ import io.kuberouter.api.cluster.ObjectKey;
 import io.kuberouter.api.cluster.ResourceKind;
 import io.kuberouter.api.cluster.TrafficPolicy;
 import io.kuberouter.kernel.api.IpPrefix;
+import io.kuberouter.kernel.netlink.fixture.Probe;
 import io.kuberouter.proxy.fixture.Nodes;
 import io.kuberouter.proxy.model.Settings;
 import io.kuberouter.proxy.nft.sync.NftSettings;
