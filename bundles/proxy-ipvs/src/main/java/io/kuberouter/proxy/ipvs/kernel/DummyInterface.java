@@ -4,10 +4,12 @@ import io.kuberouter.kernel.api.Errno;
 import io.kuberouter.kernel.api.IpPrefix;
 import io.kuberouter.kernel.api.KernelException;
 import io.kuberouter.kernel.api.Scope;
+import io.kuberouter.kernel.api.AddressFamily;
 import io.kuberouter.kernel.api.addr.Address;
 import io.kuberouter.kernel.api.link.Link;
 import io.kuberouter.kernel.api.link.LinkSpec;
 import io.kuberouter.kernel.api.route.Route;
+import io.kuberouter.kernel.api.route.RouteFilter;
 import io.kuberouter.kernel.api.route.RouteType;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -18,8 +20,10 @@ import java.util.Set;
 /**
  * {@code kube-dummy-if} and the VIPs on it (behaviour inventory §3.4): each bound VIP is a /32 or /128
  * address of scope link, and its local-table route is replaced by one whose source is the node's IP of the
- * family, so that the node itself talks to a VIP from its own address (kube-router issue #376). All calls
- * are idempotent.
+ * family, so that the node itself talks to a VIP from its own address (kube-router issue #376). For an IPv6
+ * VIP the other local-table routes to it on the link whose source is not the node IP (the ones adding an IPv6
+ * address makes the kernel create) are deleted first, as upstream does since kube-router #1698: they would win
+ * the source selection and break IPv6 ClusterIPs and external IPs. All calls are idempotent.
  */
 final class DummyInterface {
 
@@ -62,7 +66,28 @@ final class DummyInterface {
             }
         }
         if (nodeIp.isPresent()) {
+            if (vip instanceof Inet6Address) {
+                deleteOtherSources(kernel, vip, nodeIp.get());
+            }
             kernel.routes().replace(localRoute(vip, nodeIp.get()));
+        }
+    }
+
+    /** Deletes the local-table routes to {@code vip} on the link whose source is not {@code nodeIp} (#1698). */
+    private static void deleteOtherSources(ProxyKernel kernel, InetAddress vip, InetAddress nodeIp)
+            throws KernelException {
+        RouteFilter toVip = new RouteFilter(AddressFamily.INET6, Route.TABLE_LOCAL, 0,
+                Optional.of(ProxyNames.DUMMY_LINK), Optional.of(IpPrefix.host(vip)));
+        for (Route route : kernel.routes().list(toVip)) {
+            if (!route.src().equals(Optional.of(nodeIp))) {
+                try {
+                    kernel.routes().delete(route);
+                } catch (KernelException e) {
+                    if (!e.is(Errno.ESRCH)) {
+                        throw e;
+                    }
+                }
+            }
         }
     }
 

@@ -15,10 +15,12 @@ import io.kuberouter.proxy.ipvs.plan.IpvsEntry;
 import io.kuberouter.proxy.ipvs.plan.IpvsState;
 import io.kuberouter.proxy.ipvs.plan.KeyPlan;
 import io.kuberouter.proxy.model.NodeContext;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,10 +94,10 @@ final class FullRound {
     private void writeVips(ProxyKernel kernel, DesiredIpvs desired, NodeContext node, AppliedState next)
             throws KernelException {
         Set<InetAddress> have = DummyInterface.bound(kernel);
-        Map<InetAddress, Optional<InetAddress>> sources = routeSources(kernel);
+        Map<InetAddress, Set<Optional<InetAddress>>> sources = routeSources(kernel);
         for (InetAddress vip : desired.boundAddresses()) {
             Optional<InetAddress> nodeIp = nodeIp(node, vip);
-            if (!have.remove(vip) || nodeIp.isPresent() && !nodeIp.equals(sources.get(vip))) {
+            if (!have.remove(vip) || nodeIp.isPresent() && !sourcesRight(vip, nodeIp, sources.get(vip))) {
                 DummyInterface.bind(kernel, vip, nodeIp);
             }
         }
@@ -105,14 +107,26 @@ final class FullRound {
         next.vips.addAll(desired.boundAddresses());
     }
 
-    /** The source of each local-table route on kube-dummy-if, by destination. */
-    private Map<InetAddress, Optional<InetAddress>> routeSources(ProxyKernel kernel) throws KernelException {
-        Map<InetAddress, Optional<InetAddress>> sources = new HashMap<>();
+    /**
+     * True when a local route to {@code vip} has the node IP as source and, for IPv6, no other route to it has
+     * another source (those are deleted by {@link DummyInterface#bind}, kube-router #1698).
+     */
+    private static boolean sourcesRight(InetAddress vip, Optional<InetAddress> nodeIp,
+            Set<Optional<InetAddress>> sources) {
+        if (sources == null) {
+            return false;
+        }
+        return vip instanceof Inet6Address ? sources.equals(Set.of(nodeIp)) : sources.contains(nodeIp);
+    }
+
+    /** The sources of the local-table routes on kube-dummy-if, by destination. */
+    private Map<InetAddress, Set<Optional<InetAddress>>> routeSources(ProxyKernel kernel) throws KernelException {
+        Map<InetAddress, Set<Optional<InetAddress>>> sources = new HashMap<>();
         for (IpFamily family : options.families()) {
             AddressFamily af = family == IpFamily.IPV4 ? AddressFamily.INET : AddressFamily.INET6;
             for (Route r : kernel.routes().list(new RouteFilter(af, Route.TABLE_LOCAL, 0,
                     Optional.of(ProxyNames.DUMMY_LINK), Optional.empty()))) {
-                sources.put(r.dst().address(), r.src());
+                sources.computeIfAbsent(r.dst().address(), k -> new HashSet<>()).add(r.src());
             }
         }
         return sources;

@@ -11,6 +11,8 @@ import io.kuberouter.api.proxy.ServiceProxyView;
 import io.kuberouter.kernel.api.KernelException;
 import io.kuberouter.kernel.api.ipvs.Ipvs;
 import io.kuberouter.kernel.api.ipvs.ServiceKey;
+import io.kuberouter.proxy.health.HealthCheckPorts;
+import io.kuberouter.proxy.health.HealthCheckResponder;
 import io.kuberouter.proxy.ipvs.kernel.LocalAddresses;
 import io.kuberouter.proxy.ipvs.kernel.ProxyKernel;
 import io.kuberouter.proxy.ipvs.kernel.ProxyReconciler;
@@ -65,6 +67,7 @@ public final class ProxyController {
     private final ProxyReconciler reconciler;
     private final DesiredIpvs desired = new DesiredIpvs();
     private final ModelUpdate models;
+    private final HealthCheckResponder healthChecks;
     private final AppliedRevision appliedRevision = new AppliedRevision();
     private final AtomicBoolean fullRequested = new AtomicBoolean(true);
     private final AtomicBoolean rebuildRequested = new AtomicBoolean(true);
@@ -79,6 +82,7 @@ public final class ProxyController {
     private LocalAddresses local;
     private Instant lastFull = Instant.MIN;
     private Instant lastSweep = Instant.MIN;
+    private long healthChecksRevision = -1;
 
     /**
      * @param kernels the kernel services, bound by the caller; shared with the controller that ran before
@@ -98,6 +102,7 @@ public final class ProxyController {
         this.feed = new ServiceFeed(runner::run);
         this.models = new ModelUpdate(new ServiceModelBuilder(settings.model()), desired,
                 new ServiceProblems(reason -> metrics.skipped().labelValues(reason).inc()), extensions);
+        this.healthChecks = new HealthCheckResponder(null, reason -> metrics.skipped().labelValues(reason).inc());
     }
 
     private Ipvs currentIpvs() {
@@ -122,6 +127,7 @@ public final class ProxyController {
         feed.close();
         drainTimer.shutdownNow();
         runner.stop(Duration.ofSeconds(30));
+        healthChecks.close();
     }
 
     /** Removes every kernel object the proxy owns. Call after {@link #stop()}, in the node's namespace. */
@@ -253,12 +259,21 @@ public final class ProxyController {
         }
         view.publish(services, desired::model, snapshot.revision());
         extensions.programmed(view, services);
+        serveHealthChecks(snapshot);
         heartbeat.beat();
         Duration took = Duration.between(start, clock.instant());
         metrics.syncTime().observe(took.toNanos() / 1e9);
         appliedRevision.publish(snapshot.revision());
         LOG.debug("{} sync of revision {}: {} services, {} virtual services changed, took {}",
                 full ? "full" : "incremental", snapshot.revision(), services.size(), changed.size(), took);
+    }
+
+    /** The {@code healthCheckNodePort} servers follow each successful sync of a new cluster revision. */
+    private void serveHealthChecks(ClusterSnapshot snapshot) {
+        if (snapshot.revision() != healthChecksRevision) {
+            healthChecks.apply(HealthCheckPorts.desired(snapshot));
+            healthChecksRevision = snapshot.revision();
+        }
     }
 
     private void pause(String why) {

@@ -15,6 +15,8 @@ import io.kuberouter.kernel.api.addr.Address;
 import io.kuberouter.kernel.api.addr.Addresses;
 import io.kuberouter.kernel.api.conntrack.Conntrack;
 import io.kuberouter.kernel.api.nftables.Nftables;
+import io.kuberouter.proxy.health.HealthCheckPorts;
+import io.kuberouter.proxy.health.HealthCheckResponder;
 import io.kuberouter.proxy.model.NodeContext;
 import io.kuberouter.proxy.model.ServiceModelBuilder;
 import io.kuberouter.proxy.nft.kernel.NftReconciler;
@@ -67,6 +69,8 @@ public final class NftProxyController {
     private final NftReconciler reconciler = new NftReconciler();
     private final DesiredNft desired = new DesiredNft();
     private final ModelUpdate models;
+    private final HealthCheckResponder healthChecks =
+            new HealthCheckResponder(null, reason -> metrics.skipped().labelValues(reason).inc());
     private final AppliedRevision appliedRevision = new AppliedRevision();
     private final AtomicBoolean fullRequested = new AtomicBoolean(true);
     private final AtomicBoolean rebuildRequested = new AtomicBoolean(true);
@@ -74,6 +78,7 @@ public final class NftProxyController {
     private NodeContext node;
     private List<String> localAddresses = List.of();
     private Instant lastFull = Instant.MIN;
+    private long healthChecksRevision = -1;
 
     /** @param scheduler the runner's thread and clock; {@link RunnerScheduler#dedicatedThread} in production */
     public NftProxyController(NftSettings settings, NftKernel kernel, Clock clock, RunnerScheduler scheduler) {
@@ -101,6 +106,7 @@ public final class NftProxyController {
     public void stop() {
         feed.close();
         runner.stop(Duration.ofSeconds(30));
+        healthChecks.close();
     }
 
     /** Deletes the table. Call after {@link #stop()}, in the node's namespace. */
@@ -227,6 +233,7 @@ public final class NftProxyController {
             services.addAll(desired.services());
         }
         view.publish(services, desired::model, snapshot.revision());
+        serveHealthChecks(snapshot);
         heartbeat.beat();
         Duration took = Duration.between(start, clock.instant());
         metrics.syncTime().labelValues(full ? "full" : "incremental").observe(took.toNanos() / 1e9);
@@ -255,6 +262,14 @@ public final class NftProxyController {
             }
         }
         return local;
+    }
+
+    /** The {@code healthCheckNodePort} servers follow each successful sync of a new cluster revision. */
+    private void serveHealthChecks(ClusterSnapshot snapshot) {
+        if (snapshot.revision() != healthChecksRevision) {
+            healthChecks.apply(HealthCheckPorts.desired(snapshot));
+            healthChecksRevision = snapshot.revision();
+        }
     }
 
     private void pause(String why) {
