@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * table (IPv4, then IPv6) → NFT;</li>
  * <li>the same chains in the legacy tables → LEGACY (legacy save without {@code -t}, which would
  * create the table);</li>
+ * <li>{@code iptables-nft-save} failing (a kernel without nf_tables, or no nft tool) → LEGACY;</li>
  * <li>otherwise count rules ({@code -A} lines) of both families in each backend: more legacy rules →
  * LEGACY, else NFT (the default on an empty host).</li>
  * </ol>
@@ -45,6 +46,9 @@ final class BackendDetector {
         if (hint(legacy)) {
             return new Detection(IptablesBackend.LEGACY, "kubelet hint chains in legacy tables");
         }
+        if (!succeeds("iptables-nft-save")) {
+            return new Detection(IptablesBackend.LEGACY, "nf_tables unusable here (iptables-nft-save fails)");
+        }
         long legacyRules = RULE.matcher(legacy).results().count();
         long nftRules = RULE.matcher(output("iptables-nft-save") + output("ip6tables-nft-save")).results().count();
         IptablesBackend b = legacyRules > nftRules ? IptablesBackend.LEGACY : IptablesBackend.NFT;
@@ -53,6 +57,14 @@ final class BackendDetector {
 
     private static boolean hint(String save) {
         return HINT.matcher(save).find();
+    }
+
+    private boolean succeeds(String... command) {
+        try {
+            return runner.run(List.of(command), "", timeout).exitCode() == 0;
+        } catch (KernelException missingTool) {
+            return false;
+        }
     }
 
     private String output(String... command) {

@@ -81,6 +81,10 @@ class ExecIptablesTest {
                 .answer("iptables-legacy-save", 0, "*filter\n-A INPUT -j ACCEPT\n-A INPUT -j DROP\nCOMMIT\n", "")));
         assertEquals(IptablesBackend.LEGACY, ExecIptables.detect(new ScriptedRunner()
                 .answer("iptables-legacy-save", 0, "*filter\n-A INPUT -j ACCEPT\nCOMMIT\n", "")));
-        assertEquals(IptablesBackend.NFT, ExecIptables.detect(new ScriptedRunner()));
+        assertEquals(IptablesBackend.NFT, ExecIptables.detect(new ScriptedRunner()
+                .answer("iptables-nft-save", 0, "", "")));
+        assertEquals(IptablesBackend.LEGACY, ExecIptables.detect(new ScriptedRunner()
+                .answer("iptables-nft-save", 1, "", "Failed to initialize nft: Protocol not supported")),
+                "an empty host whose kernel lacks nf_tables (the UML guest)");
     }
 }
