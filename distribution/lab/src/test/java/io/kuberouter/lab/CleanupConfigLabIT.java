@@ -19,16 +19,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue #12, {@code --cleanup-config} on a lab node (host kernel): n2 runs the firewall with a NetworkPolicy in
- * force, and holds a foreign chain, rule and ipset next to the firewall's. After n2's agent exits (which keeps the
+ * force and the service proxy (nftables backend), and holds a foreign chain, rule, ipset and nftables table next to
+ * theirs. After n2's agent exits (which keeps the
  * dataplane), {@code bin/kube-router --cleanup-config} in n2's namespace must remove every chain, jump and ipset the
- * firewall owns and leave the foreign ones, and n1 (another namespace, whose agent still runs) must keep its state.
+ * firewall owns and the proxy's table, and leave the foreign ones, and n1 (another namespace, whose agent still runs) must keep its state.
  */
 class CleanupConfigLabIT {
     private static final Path SCENARIO = LabOptions.defaults().distribution().resolve("lab/scenarios/two-nodes");
-    private static final List<String> AGENT_ARGS = List.of("--run-firewall=true", "--run-service-proxy=false",
-            "--run-router=false");
+    private static final List<String> AGENT_ARGS = List.of("--run-firewall=true", "--run-service-proxy=true",
+            "--service-proxy-backend=nftables", "--run-router=false");
+    private static final String PROXY_TABLE = "kube-router-proxy";
+    private static final String FOREIGN_TABLE = "lab_foreign";
     private static final Pattern FIREWALL_CHAIN = Pattern.compile("KUBE-POD-FW-|KUBE-NWPLCY-|KUBE-ROUTER-");
-    private static final Duration SETTLE = Duration.ofSeconds(30);
+    private static final Duration SETTLE = Duration.ofSeconds(120);
     private static final String FOREIGN_SET = "lab-foreign";
     private static final String FOREIGN_CHAIN = "LAB-FOREIGN";
     private static final String POLICY = """
@@ -65,6 +68,9 @@ class CleanupConfigLabIT {
         n2.exec("ipset", "create", FOREIGN_SET, "hash:ip");
         n2.exec("iptables", "-N", FOREIGN_CHAIN);
         n2.exec("iptables", "-A", "FORWARD", "-m", "set", "--match-set", FOREIGN_SET, "src", "-j", FOREIGN_CHAIN);
+        n2.exec("nft", "add", "table", "inet", FOREIGN_TABLE);
+        awaitProxyTable(n1);
+        awaitProxyTable(n2);
         String n1Before = awaitFirewall(n1);
         lab.stopAgent("n2");
         assertTrue(FIREWALL_CHAIN.matcher(n2.exec("iptables-save")).find(), "the agent's exit kept the firewall");
@@ -81,6 +87,10 @@ class CleanupConfigLabIT {
         assertTrue(after.contains("-A FORWARD -m set --match-set " + FOREIGN_SET + " src -j " + FOREIGN_CHAIN),
                 after);
         assertEquals(n1Before, rules(n1), "n1's firewall changed");
+        String tables = n2.exec("nft", "list", "tables");
+        assertFalse(tables.contains(PROXY_TABLE), tables);
+        assertTrue(tables.contains(FOREIGN_TABLE), tables);
+        assertTrue(n1.exec("nft", "list", "tables").contains(PROXY_TABLE), "n1's proxy table went");
     }
 
     /** Policy {@code b-from-a} in force on n2: b1 -> b2 refused, a1 -> b2 answered. */
@@ -110,6 +120,14 @@ class CleanupConfigLabIT {
         }
         assertTrue(FIREWALL_CHAIN.matcher(rules).find(), "no firewall chains on " + node.name());
         return rules;
+    }
+
+    private static void awaitProxyTable(LabNode node) {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (!node.exec("nft", "list", "tables").contains(PROXY_TABLE) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertTrue(node.exec("nft", "list", "tables").contains(PROXY_TABLE), "no proxy table on " + node.name());
     }
 
     private static Set<String> ipsets(LabNode node) {
