@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * table (IPv4, then IPv6) → NFT;</li>
  * <li>the same chains in the legacy tables → LEGACY (legacy save without {@code -t}, which would
  * create the table);</li>
- * <li>{@code iptables-nft-save} failing (a kernel without nf_tables, or no nft tool) → LEGACY;</li>
+ * <li>{@code iptables-nft-save} failing (no nft tool, or a kernel that refuses even to list nf_tables) → LEGACY;
+ * note that on some kernels without nf_tables (the UML guest) listing still succeeds, so this does not catch them;</li>
  * <li>otherwise count rules ({@code -A} lines) of both families in each backend: more legacy rules →
  * LEGACY, else NFT (the default on an empty host).</li>
  * </ol>
