@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
  * table (IPv4, then IPv6) → NFT;</li>
  * <li>the same chains in the legacy tables → LEGACY (legacy save without {@code -t}, which would
  * create the table);</li>
- * <li>{@code iptables-nft-save} failing (no nft tool, or a kernel that refuses even to list nf_tables) → LEGACY;
- * note that on some kernels without nf_tables (the UML guest) listing still succeeds, so this does not catch them;</li>
+ * <li>nf_tables unusable → LEGACY: {@code iptables-nft-save} fails (no tool, or a kernel that refuses even to list),
+ * or the kernel refuses to add an {@code ip} table. Some kernels list nf_tables but cannot hold an {@code ip} table
+ * (the UML guest: every restore fails with "TABLE_ADD failed (Operation not supported)"); the write is checked with
+ * {@code nft -c}, which the kernel validates and aborts, so nothing is left behind. Without the {@code nft} tool
+ * that check is skipped;</li>
  * <li>otherwise count rules ({@code -A} lines) of both families in each backend: more legacy rules →
  * LEGACY, else NFT (the default on an empty host).</li>
  * </ol>
@@ -50,6 +53,9 @@ final class BackendDetector {
         if (!succeeds("iptables-nft-save")) {
             return new Detection(IptablesBackend.LEGACY, "nf_tables unusable here (iptables-nft-save fails)");
         }
+        if (refuses("nft", "-c", "add", "table", "ip", "kube-router-backend-probe")) {
+            return new Detection(IptablesBackend.LEGACY, "nf_tables here cannot hold an ip table (nft -c add table fails)");
+        }
         long legacyRules = RULE.matcher(legacy).results().count();
         long nftRules = RULE.matcher(output("iptables-nft-save") + output("ip6tables-nft-save")).results().count();
         IptablesBackend b = legacyRules > nftRules ? IptablesBackend.LEGACY : IptablesBackend.NFT;
@@ -63,6 +69,15 @@ final class BackendDetector {
     private boolean succeeds(String... command) {
         try {
             return runner.run(List.of(command), "", timeout).exitCode() == 0;
+        } catch (KernelException missingTool) {
+            return false;
+        }
+    }
+
+    /** True only when the tool ran and failed; a missing tool tells nothing. */
+    private boolean refuses(String... command) {
+        try {
+            return runner.run(List.of(command), "", timeout).exitCode() != 0;
         } catch (KernelException missingTool) {
             return false;
         }

@@ -85,6 +85,13 @@ class ExecIptablesTest {
                 .answer("iptables-nft-save", 0, "", "")));
         assertEquals(IptablesBackend.LEGACY, ExecIptables.detect(new ScriptedRunner()
                 .answer("iptables-nft-save", 1, "", "Failed to initialize nft: Protocol not supported")),
-                "an empty host whose kernel lacks nf_tables (the UML guest)");
+                "an empty host whose kernel lacks nf_tables");
+        assertEquals(IptablesBackend.LEGACY, ExecIptables.detect(new ScriptedRunner()
+                .answer("iptables-nft-save", 0, "", "")
+                .answer("nft -c add table ip", 1, "", "Error: Could not process rule: Operation not supported")),
+                "a kernel that lists nf_tables but cannot add an ip table (the UML guest)");
+        assertEquals(IptablesBackend.NFT, ExecIptables.detect(new ScriptedRunner()
+                .answer("iptables-nft-save", 0, "", "")
+                .answer("nft -c add table ip", 0, "", "")));
     }
 }
