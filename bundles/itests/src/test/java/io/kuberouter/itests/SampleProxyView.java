@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * A {@link ServiceProxyView} with fixed content, registered by {@link ConsoleBrowserIT} in place of a proxy
- * backend: IPVS is missing from this host's kernel (only the UML guest has it), so no real backend can program
+ * backend for {@code kr:services}: IPVS is missing from this host's kernel (only the UML guest has it), so no real backend can program
  * anything here. It holds what the IPVS backend programs for the Service {@code lab/web} (ClusterIP
  * 10.96.0.10:80 and NodePort 30080 to the pods a1 and b1) and IPVS-like counters.
  */
