@@ -10,6 +10,7 @@ import io.kuberouter.api.cluster.ObjectKey;
 import io.kuberouter.api.cluster.Pod;
 import io.kuberouter.kernel.harness.Kernel;
 import io.kuberouter.kernel.harness.KernelTest;
+import io.kuberouter.kernel.netlink.fixture.NetnsLab;
 import io.kuberouter.kernel.netlink.fixture.Probe;
 import io.kuberouter.proxy.fixture.FakeClusterState;
 import io.kuberouter.proxy.fixture.Nodes;
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class DsrGuestIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static DsrLab lab;
+    private static NetnsLab lab;
     private static FakeClusterState cluster;
     private static DsrNode node;
 

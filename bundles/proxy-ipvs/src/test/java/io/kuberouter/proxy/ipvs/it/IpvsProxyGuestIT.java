@@ -19,7 +19,9 @@ import io.kuberouter.kernel.api.ipvs.IpvsTimeouts;
 import io.kuberouter.kernel.harness.Kernel;
 import io.kuberouter.kernel.harness.KernelTest;
 import io.kuberouter.kernel.netlink.fixture.Inside;
+import io.kuberouter.kernel.netlink.fixture.NetnsLab;
 import io.kuberouter.kernel.netlink.fixture.Probe;
+import io.kuberouter.kernel.netlink.fixture.TwoNodeLab;
 import io.kuberouter.proxy.fixture.Nodes;
 import io.kuberouter.proxy.fixture.SliceBuilder;
 import io.kuberouter.proxy.ipvs.kernel.ProxyOptions;
@@ -43,7 +45,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The proxy against a real kernel with real traffic (in the UML guest: the host has no IPVS and no dummy
  * links). Two nodes run the real controller, builder and reconciler over netlink, /proc/sys, iptables-legacy
- * and ipset ({@link GuestLab} shows the wiring); n1 drains removed endpoints gracefully, n2 removes them at once.
+ * and ipset ({@link TwoNodeLab} shows the wiring); n1 drains removed endpoints gracefully, n2 removes them at once.
  * The tests share one topology and run in order: traffic first, then the ones that change endpoints, restart
  * and remove the proxy.
  */
@@ -52,14 +54,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 class IpvsProxyGuestIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static GuestLab lab;
+    private static NetnsLab lab;
     private static TwoNodeCluster cluster;
     private static NodeProxy p1;
     private static NodeProxy p2;
 
     @BeforeAll
     static void up() throws Exception {
-        lab = GuestLab.up();
+        lab = TwoNodeLab.up(false);
         cluster = new TwoNodeCluster();
         cluster.put(Nodes.node("n1", List.of("10.99.0.1"), List.of("10.244.1.0/24")),
                 Nodes.node("n2", List.of("10.99.0.2"), List.of("10.244.2.0/24")),

@@ -12,7 +12,9 @@ import io.kuberouter.api.cluster.ObjectKey;
 import io.kuberouter.api.cluster.ResourceKind;
 import io.kuberouter.api.cluster.TrafficPolicy;
 import io.kuberouter.kernel.api.IpPrefix;
+import io.kuberouter.kernel.netlink.fixture.NetnsLab;
 import io.kuberouter.kernel.netlink.fixture.Probe;
+import io.kuberouter.kernel.netlink.fixture.TwoNodeLab;
 import io.kuberouter.proxy.fixture.Nodes;
 import io.kuberouter.proxy.model.Settings;
 import io.kuberouter.proxy.nft.sync.NftSettings;
@@ -30,21 +32,21 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The nftables proxy against the host kernel with real traffic: two nodes in network namespaces
- * ({@link NodesLab}), each running the real controller, builder and reconciler over {@code nft -f}. The tests share
- * one topology and run in order: traffic first, then the ones that change endpoints and remove the proxy.
+ * ({@link TwoNodeLab}, with an uplink default route), each running the real controller, builder and reconciler
+ * over {@code nft -f}. The tests share one topology and run in order: traffic first, then the ones that change endpoints and remove the proxy.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NftProxyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static NodesLab lab;
+    private static NetnsLab lab;
     private static TwoNodeCluster cluster;
     private static NftNodeProxy p1;
     private static NftNodeProxy p2;
 
     @BeforeAll
     static void up() throws Exception {
-        lab = NodesLab.up();
+        lab = TwoNodeLab.up(true);
         cluster = new TwoNodeCluster();
         cluster.put(Nodes.node("n1", List.of("10.99.0.1"), List.of("10.244.1.0/24")),
                 Nodes.node("n2", List.of("10.99.0.2"), List.of("10.244.2.0/24")),
