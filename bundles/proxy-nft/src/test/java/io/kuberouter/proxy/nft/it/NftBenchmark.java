@@ -1,15 +1,12 @@
 package io.kuberouter.proxy.nft.it;
 
-import static io.kuberouter.api.cluster.Protocol.TCP;
-import static io.kuberouter.proxy.fixture.ServiceBuilder.service;
 
-import io.kuberouter.api.cluster.EndpointSlice;
 import io.kuberouter.api.cluster.IpFamily;
 import io.kuberouter.api.cluster.ObjectKey;
 import io.kuberouter.kernel.harness.Netns;
+import io.kuberouter.proxy.fixture.BenchTable;
+import io.kuberouter.proxy.fixture.BenchWorkload;
 import io.kuberouter.proxy.fixture.FakeClusterState;
-import io.kuberouter.proxy.fixture.Nodes;
-import io.kuberouter.proxy.fixture.SliceBuilder;
 import io.kuberouter.proxy.model.ClaimPolicy;
 import io.kuberouter.proxy.model.NodeContext;
 import io.kuberouter.proxy.model.ServiceModelBuilder;
@@ -20,18 +17,13 @@ import io.kuberouter.proxy.nft.plan.NftScript;
 import io.kuberouter.proxy.nft.plan.TableListing;
 import io.kuberouter.proxy.nft.sync.NftSettings;
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -47,13 +39,11 @@ public final class NftBenchmark {
 
     private static final Duration WAIT = Duration.ofMinutes(10);
 
-    private final int services;
-    private final int endpoints;
-    private final List<Object[]> rows = new ArrayList<>();
+    private final BenchWorkload workload;
+    private final BenchTable table = new BenchTable();
 
     private NftBenchmark(int services, int endpoints) {
-        this.services = services;
-        this.endpoints = endpoints;
+        this.workload = new BenchWorkload(services, endpoints);
     }
 
     public static void main(String[] args) throws Exception {
@@ -81,16 +71,21 @@ public final class NftBenchmark {
                 }
                 System.err.printf("round %d of %d done%n", round, rounds);
             }
-            print(ours, theirs, script);
+            table.series("full sync from empty (controller start to programmed)", ours);
+            table.series("nft -f of the same ruleset (process incl.)", theirs);
+            table.print(String.format(Locale.ROOT, "nftables service proxy: %d ClusterIP services x %d endpoints = "
+                    + "%d chains, %d map elements, %d script lines; %d rounds, fresh netns each", workload.services(),
+                    workload.endpoints(), workload.objects(), workload.services(), script.lines().count(), rounds),
+                    "ratio full sync / nft -f", ours, theirs);
         } finally {
             Files.delete(rules);
         }
     }
 
-    /** Nanos of the first full sync; then the change series and a resync when asked for. */
+    /** Nanos of the first full sync; then the change series and a forced table rewrite when asked for. */
     private long fullSyncFromEmpty(int changes) throws Exception {
         try (Netns ns = Netns.create()) {
-            FakeClusterState cluster = cluster();
+            FakeClusterState cluster = workload.cluster();
             NftNodeProxy proxy = new NftNodeProxy(ns, settings());
             long start = System.nanoTime();
             proxy.start(cluster);
@@ -98,57 +93,14 @@ public final class NftBenchmark {
             long total = System.nanoTime() - start;
             check(ns);
             if (changes > 0) {
-                changes(proxy, cluster, changes);
-                resync(proxy);
+                table.changes(workload, cluster, revision -> await(proxy, revision), changes);
+                // as at start or after a failure: the table rewritten at once
+                table.figure("table rewrite, nothing changed (forced full sync)",
+                        BenchTable.fullSync(proxy.controller()::requestFullSync, proxy.controller()::heartbeats));
             }
             proxy.stop();
             return total;
         }
-    }
-
-    private void changes(NftNodeProxy proxy, FakeClusterState cluster, int count) throws Exception {
-        Random random = new Random(42);
-        int warmUp = count / 4;
-        List<Long> latencies = new ArrayList<>();
-        long gcBefore = gcMillis();
-        for (int i = 0; i < warmUp + count; i++) {
-            EndpointSlice changed = slice(random.nextInt(services), random.nextInt(endpoints), 1 + i);
-            long start = System.nanoTime();
-            await(proxy, cluster.put(changed));
-            if (i >= warmUp) {
-                latencies.add(System.nanoTime() - start);
-            }
-            Thread.sleep(20);
-        }
-        Collections.sort(latencies);
-        for (double p : new double[] {0.5, 0.9, 0.99}) {
-            rows.add(new Object[] {"one endpoint changed: p" + Math.round(p * 100),
-                    latencies.get((int) Math.ceil(count * p) - 1)});
-        }
-        rows.add(new Object[] {"one endpoint changed: max", latencies.get(count - 1)});
-        rows.add(new Object[] {"  GC time during the " + (warmUp + count) + " changes",
-                (gcMillis() - gcBefore) * 1_000_000});
-    }
-
-    private static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
-    }
-
-    /** A forced full sync on the programmed node (as at start or after a failure): the table rewritten at once. */
-    private void resync(NftNodeProxy proxy) throws Exception {
-        Instant asked = Instant.now();
-        long start = System.nanoTime();
-        proxy.controller().requestFullSync();
-        while (!lastBeat(proxy).isAfter(asked)) {
-            Thread.sleep(5);
-        }
-        rows.add(new Object[] {"table rewrite, nothing changed (forced full sync)", System.nanoTime() - start});
-    }
-
-    private static Instant lastBeat(NftNodeProxy proxy) {
-        Instant beat = proxy.controller().heartbeats().controllers().get(0).lastBeat();
-        return beat == null ? Instant.MIN : beat;
     }
 
     private long nftFile(Path rules) throws IOException, InterruptedException {
@@ -167,13 +119,12 @@ public final class NftBenchmark {
 
     /** The ruleset the controller writes on an empty node, built by the same pure code outside the controller. */
     private String ruleset() {
-        FakeClusterState cluster = cluster();
-        var snapshot = cluster.snapshot();
+        var snapshot = workload.cluster().snapshot();
         NodeContext node = NodeContext.of(snapshot.localNodeObject(), List.of());
         ServiceModelBuilder builder = new ServiceModelBuilder(settings().model());
         DesiredNft desired = new DesiredNft();
         Set<String> changed = new HashSet<>();
-        for (int s = 0; s < services; s++) {
+        for (int s = 0; s < workload.services(); s++) {
             ObjectKey key = new ObjectKey("bench", "svc-" + s);
             desired.put(builder.build(snapshot.services().get(key), snapshot.slicesOf(key), node, ClaimPolicy.NONE),
                     changed);
@@ -182,36 +133,12 @@ public final class NftBenchmark {
                 TableListing.EMPTY);
     }
 
-    private FakeClusterState cluster() {
-        FakeClusterState cluster = new FakeClusterState("n1");
-        cluster.put(Nodes.node("n1", List.of("10.99.0.1"), List.of("10.244.0.0/24")));
-        for (int s = 0; s < services; s++) {
-            cluster.put(service("bench", "svc-" + s).clusterIp(vip(s)).port("http", TCP, 80).build(), slice(s, -1, 0));
-        }
-        return cluster;
-    }
-
-    /** The slice of Service {@code s}; endpoint {@code moved} (if any) replaced by generation {@code generation}. */
-    private EndpointSlice slice(int s, int moved, int generation) {
-        SliceBuilder b = SliceBuilder.slice("bench", "svc-" + s + "-1", "svc-" + s).port("http", TCP, 8080);
-        for (int e = 0; e < endpoints; e++) {
-            int n = s * endpoints + e;
-            b.ready(e == moved ? "10.245." + generation / 250 + "." + (generation % 250 + 1)
-                    : "10." + (200 + n / 62500) + "." + n / 250 % 250 + "." + (n % 250 + 1), "n2");
-        }
-        return b.build();
-    }
-
-    private static String vip(int s) {
-        return "10.96." + s / 250 + "." + (s % 250 + 1);
-    }
-
     /** Every Service is in the verdict map. */
     private void check(Netns ns) {
         String map = ns.exec("nft", "list", "map", "inet", "kube-router-proxy", "service-ips");
         long elements = map.split(" : goto ", -1).length - 1;
-        if (elements != services) {
-            throw new IllegalStateException("expected " + services + " map elements, found " + elements);
+        if (elements != workload.services()) {
+            throw new IllegalStateException("expected " + workload.services() + " map elements, found " + elements);
         }
     }
 
@@ -223,30 +150,5 @@ public final class NftBenchmark {
 
     private static NftSettings settings() {
         return new NftSettings(Settings.defaults(), false, Duration.ofHours(1));
-    }
-
-    private void print(List<Long> ours, List<Long> theirs, String script) {
-        System.out.printf(Locale.ROOT, "nftables service proxy: %d ClusterIP services x %d endpoints = %d chains, "
-                + "%d map elements, %d script lines; %d rounds, fresh netns each%n", services, endpoints,
-                services * (1 + endpoints), services, script.lines().count(), ours.size());
-        System.out.printf(Locale.ROOT, "%-58s %10s %10s %10s%n", "", "median ms", "min ms", "max ms");
-        line("full sync from empty (controller start to programmed)", ours);
-        line("nft -f of the same ruleset (process incl.)", theirs);
-        rows.forEach(r -> System.out.printf(Locale.ROOT, "%-58s %10.1f%n", r[0], (Long) r[1] / 1e6));
-        System.out.printf(Locale.ROOT, "ratio full sync / nft -f (medians): %.2f%n",
-                (double) median(ours) / median(theirs));
-    }
-
-    private static void line(String name, List<Long> samples) {
-        List<Long> sorted = new ArrayList<>(samples);
-        Collections.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-58s %10.0f %10.0f %10.0f%n", name, median(samples) / 1e6,
-                sorted.get(0) / 1e6, sorted.get(sorted.size() - 1) / 1e6);
-    }
-
-    private static long median(List<Long> samples) {
-        List<Long> sorted = new ArrayList<>(samples);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
     }
 }
