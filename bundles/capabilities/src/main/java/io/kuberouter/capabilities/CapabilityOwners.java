@@ -51,6 +51,15 @@ public interface CapabilityOwners {
         /** Declares the first complete sync since registration; calling it again is harmless. */
         void initialSyncDone();
 
+        /**
+         * Records that removing the owner's kernel state (a stop for good) failed, with what the kernel refused,
+         * in the {@link RemovalReport}; call before {@link #close()}. A later registration of the same capability
+         * clears it.
+         *
+         * @since 1.2
+         */
+        void removalFailed(String refused);
+
         /** Ends the registration: the owner stopped and removed its state. Closing twice is harmless. */
         @Override
         void close();

@@ -13,9 +13,9 @@ import io.kuberouter.api.proxy.ServiceProxyView;
 import io.kuberouter.api.proxy.VirtualServer;
 import io.kuberouter.capabilities.CapabilityOwners;
 import io.kuberouter.capabilities.CapabilityStop;
+import io.kuberouter.capabilities.OwnerLifecycle;
 import io.kuberouter.dsr.kernel.DsrKernel;
 import io.kuberouter.dsr.sync.DsrController;
-import io.kuberouter.kernel.api.KernelException;
 import io.kuberouter.kernel.api.addr.Addresses;
 import io.kuberouter.kernel.api.link.Links;
 import io.kuberouter.kernel.api.netfilter.Iptables;
@@ -27,6 +27,7 @@ import io.kuberouter.reconcile.RunnerScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.osgi.framework.BundleContext;
@@ -64,7 +65,7 @@ public class DsrComponent implements Capability, ServiceProxyExtension {
     private final DsrKernel kernel;
     private volatile DsrController controller;
     private volatile ClusterState cluster;
-    private volatile CapabilityOwners.Owner owner;
+    private final OwnerLifecycle owner = new OwnerLifecycle("dsr", DsrOwnership.OWNERSHIP);
 
     @Activate
     public DsrComponent(BundleContext context, DsrConfig config, @Reference Iptables iptables, @Reference Rules rules,
@@ -101,12 +102,8 @@ public class DsrComponent implements Capability, ServiceProxyExtension {
         }
         DsrController started = new DsrController(kernel, families, Duration.ofMillis(config.ipvs_sync_period()),
                 Clock.systemUTC(), RunnerScheduler.dedicatedThread("kube-router-dsr"));
-        started.onFirstSync(() -> {
-            CapabilityOwners.Owner current = owner;
-            if (current != null) {
-                current.initialSyncDone();
-            }
-        });
+        started.onFirstSync(owner::initialSyncDone);
+        started.pruneWhen(owner::mayPrune);
         started.start();
         return started;
     }
@@ -114,21 +111,8 @@ public class DsrComponent implements Capability, ServiceProxyExtension {
     @Deactivate
     synchronized void deactivate() {
         controller.stop();
-        if (!CapabilityStop.of(context).removesState()) {
-            LOG.info("DSR passing (agent shutdown, bundle update or refresh): its rules, tables and pod tunnels stay"
-                    + " for the next start to adopt");
-            return;
-        }
-        try {
-            controller.removeKernelState();
-            LOG.info("DSR stopped: its mangle rules, policy routing, tables 78/79 and pod tunnels are removed");
-        } catch (KernelException e) {
-            LOG.error("could not remove DSR's kernel state: {}", e.getMessage());
-        }
-        CapabilityOwners.Owner current = owner;
-        if (current != null) {
-            current.close();
-        }
+        owner.deactivate(context, List.of(new OwnerLifecycle.Removal(
+                "mangle rules, policy routing, tables 78/79 and pod tunnels", controller::removeKernelState)));
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -147,18 +131,11 @@ public class DsrComponent implements Capability, ServiceProxyExtension {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindOwners(CapabilityOwners owners) {
-        try {
-            owner = owners.register("dsr", DsrOwnership.OWNERSHIP);
-            if (controller.appliedRevision() >= 0) {
-                owner.initialSyncDone();
-            }
-        } catch (IllegalStateException e) {
-            LOG.error("DSR's kernel state overlaps another capability's: {}", e.getMessage());
-        }
+        owner.bind(owners);
     }
 
     void unbindOwners(CapabilityOwners owners) {
-        owner = null;
+        owner.unbind(owners);
     }
 
     @Override

@@ -5,9 +5,10 @@ import io.kuberouter.api.capability.Heartbeats;
 import io.kuberouter.api.capability.KernelOwnership;
 import io.kuberouter.api.cluster.ClusterState;
 import io.kuberouter.api.firewall.FirewallView;
+import io.kuberouter.capabilities.CapabilityOwners;
 import io.kuberouter.capabilities.CapabilityStop;
+import io.kuberouter.capabilities.OwnerLifecycle;
 import io.kuberouter.firewall.sync.FirewallController;
-import io.kuberouter.kernel.api.KernelException;
 import io.kuberouter.kernel.api.netfilter.Ipsets;
 import io.kuberouter.kernel.api.netfilter.Iptables;
 import io.prometheus.metrics.model.registry.Collector;
@@ -32,12 +33,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The NetworkPolicy firewall capability ({@code --run-firewall}): registered as the {@code firewall}
- * {@link Capability} while active, with its {@link FirewallView}. The cluster state and the kernel services are optional and dynamic: while one is
- * missing (its bundle is being updated) syncing pauses and the kernel keeps the firewall's rules.
+ * {@link Capability} while active, with its {@link FirewallView}, and as an owner of kernel state
+ * ({@link OwnerLifecycle}: it prunes only while the owners' gate is open). The cluster state, the kernel services
+ * and the owners are optional and dynamic: while the cluster state or a kernel service is missing (its bundle is
+ * being updated) syncing pauses and the kernel keeps the firewall's rules.
  *
- * <p>Deactivation (bundle stopped, configuration deleted) removes exactly the firewall's chains, the jumps to them
- * and its ipsets. When the whole framework stops (the agent restarts) they stay, as kube-router leaves them on
- * exit: isolated pods stay isolated until the next start's first sync replaces them.
+ * <p>A stop for good ({@link CapabilityStop#FINAL}: bundle stopped, feature removed) removes exactly the firewall's
+ * chains, the jumps to them and its ipsets. A passing stop (agent restart, bundle update or refresh) leaves them,
+ * as kube-router leaves them on exit: isolated pods stay isolated until the next start's first sync replaces them.
  */
 @Component(configurationPid = FirewallConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = Capability.class, immediate = true, property = Capability.NAME_PROPERTY + "=firewall")
@@ -48,6 +51,7 @@ public class FirewallComponent implements Capability {
 
     private final BundleContext context;
     private final FirewallController controller;
+    private final OwnerLifecycle owner = new OwnerLifecycle("firewall", FirewallOwnership.OWNERSHIP);
     private final List<ServiceRegistration<Collector>> collectors = new ArrayList<>();
     private final ServiceRegistration<FirewallView> view;
 
@@ -57,6 +61,7 @@ public class FirewallComponent implements Capability {
         warnIfNftablesRequested(config);
         this.controller = new FirewallController(ConfigSettings.of(config),
                 Duration.ofMillis(config.iptables_sync_period()), FirewallOwnership.OWNERSHIP, Clock.systemUTC());
+        controller.ownedBy(owner::initialSyncDone, owner::mayPrune);
         controller.start();
         controller.metrics().collectors().forEach(c -> collectors.add(context.registerService(Collector.class, c,
                 null)));
@@ -76,17 +81,17 @@ public class FirewallComponent implements Capability {
         view.unregister();
         collectors.forEach(ServiceRegistration::unregister);
         controller.stop();
-        if (!CapabilityStop.of(context).removesState()) {
-            LOG.info("firewall passing (agent shutdown, bundle update or refresh): its chains and ipsets stay for"
-                    + " the next start to adopt");
-            return;
-        }
-        try {
-            controller.removeKernelState();
-            LOG.info("NetworkPolicy firewall stopped: its chains and ipsets are removed");
-        } catch (KernelException e) {
-            LOG.error("could not remove the firewall's chains and ipsets: {}", e.getMessage());
-        }
+        owner.deactivate(context, List.of(new OwnerLifecycle.Removal("chains, jumps and ipsets",
+                controller::removeKernelState)));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindOwners(CapabilityOwners owners) {
+        owner.bind(owners);
+    }
+
+    void unbindOwners(CapabilityOwners owners) {
+        owner.unbind(owners);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -13,9 +13,9 @@ import io.kuberouter.api.proxy.ServiceProxyView;
 import io.kuberouter.api.proxy.VirtualServer;
 import io.kuberouter.capabilities.CapabilityOwners;
 import io.kuberouter.capabilities.CapabilityStop;
+import io.kuberouter.capabilities.OwnerLifecycle;
 import io.kuberouter.hairpin.kernel.HairpinKernel;
 import io.kuberouter.hairpin.sync.HairpinController;
-import io.kuberouter.kernel.api.KernelException;
 import io.kuberouter.kernel.api.addr.Addresses;
 import io.kuberouter.kernel.api.netfilter.Iptables;
 import io.kuberouter.kernel.api.netns.Netns;
@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.osgi.framework.BundleContext;
@@ -60,7 +61,7 @@ public class HairpinComponent implements Capability, ServiceProxyExtension {
     private final HairpinKernel kernel;
     private volatile HairpinController controller;
     private volatile ClusterState cluster;
-    private volatile CapabilityOwners.Owner owner;
+    private final OwnerLifecycle owner = new OwnerLifecycle("hairpin", HairpinOwnership.OWNERSHIP);
 
     @Activate
     public HairpinComponent(BundleContext context, HairpinConfig config, @Reference Iptables iptables,
@@ -95,12 +96,7 @@ public class HairpinComponent implements Capability, ServiceProxyExtension {
         HairpinController started = new HairpinController(kernel, families, config.hairpin_mode(),
                 Duration.ofMillis(config.ipvs_sync_period()), Clock.systemUTC(),
                 RunnerScheduler.dedicatedThread("kube-router-hairpin"));
-        started.onFirstSync(() -> {
-            CapabilityOwners.Owner current = owner;
-            if (current != null) {
-                current.initialSyncDone();
-            }
-        });
+        started.onFirstSync(owner::initialSyncDone);
         started.start();
         LOG.info("hairpin running{}", config.hairpin_mode() ? " for every Service (--hairpin-mode)"
                 : " for Services annotated kube-router.io/service.hairpin");
@@ -110,21 +106,8 @@ public class HairpinComponent implements Capability, ServiceProxyExtension {
     @Deactivate
     synchronized void deactivate() {
         controller.stop();
-        if (!CapabilityStop.of(context).removesState()) {
-            LOG.info("hairpin passing (agent shutdown, bundle update or refresh): chain KUBE-ROUTER-HAIRPIN stays for"
-                    + " the next start to adopt");
-            return;
-        }
-        try {
-            controller.removeKernelState();
-            LOG.info("hairpin stopped: chain KUBE-ROUTER-HAIRPIN and its jump are removed");
-        } catch (KernelException e) {
-            LOG.error("could not remove hairpin's kernel state: {}", e.getMessage());
-        }
-        CapabilityOwners.Owner current = owner;
-        if (current != null) {
-            current.close();
-        }
+        owner.deactivate(context, List.of(new OwnerLifecycle.Removal("chain KUBE-ROUTER-HAIRPIN and its jumps",
+                controller::removeKernelState)));
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -143,18 +126,11 @@ public class HairpinComponent implements Capability, ServiceProxyExtension {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindOwners(CapabilityOwners owners) {
-        try {
-            owner = owners.register("hairpin", HairpinOwnership.OWNERSHIP);
-            if (controller.appliedRevision() >= 0) {
-                owner.initialSyncDone();
-            }
-        } catch (IllegalStateException e) {
-            LOG.error("hairpin's kernel state overlaps another capability's: {}", e.getMessage());
-        }
+        owner.bind(owners);
     }
 
     void unbindOwners(CapabilityOwners owners) {
-        owner = null;
+        owner.unbind(owners);
     }
 
     @Override

@@ -21,6 +21,7 @@ import io.kuberouter.capabilities.CapabilityOwners;
 import io.kuberouter.capabilities.FeatureManager;
 import io.kuberouter.capabilities.FeatureStatus;
 import io.kuberouter.capabilities.FeatureStatus.Enablement;
+import io.kuberouter.capabilities.RemovalReport;
 import io.kuberouter.itests.dsr.TestDsrCapability;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +48,7 @@ import org.ops4j.pax.exam.util.Filter;
 import org.ops4j.pax.tinybundles.TinyBundles;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.SynchronousBundleListener;
 
@@ -191,6 +193,23 @@ public class NodeCapabilitiesIT {
         } finally {
             router.close();
         }
+    }
+
+    @Test
+    public void aRefusedRemovalIsReportedInTheRemovalReportPropertyUntilTheCapabilityRegistersAgain() {
+        KernelOwnership nothing = new KernelOwnership(List.of("KUBE-ITEST-REMOVAL-"), List.of(), List.of(), List.of(),
+                List.of(), List.of());
+        CapabilityOwners.Owner owner = owners.register("itest-removal", nothing);
+        owner.removalFailed("chains: iptables-restore refused");
+        owner.close();
+        ServiceReference<RemovalReport> report = context.getServiceReference(RemovalReport.class);
+        assertTrue(List.of((String[]) report.getProperty(RemovalReport.FAILURES_PROPERTY))
+                .contains("itest-removal: chains: iptables-restore refused"));
+        assertEquals("chains: iptables-restore refused", context.getService(report).failures().get("itest-removal"));
+        owners.register("itest-removal", nothing).close();
+        assertFalse(List.of((String[]) report.getProperty(RemovalReport.FAILURES_PROPERTY)).stream()
+                .anyMatch(f -> f.startsWith("itest-removal: ")));
+        context.ungetService(report);
     }
 
     /** A client of the mock API built inside the framework, with the client bundle's loader as context loader. */

@@ -17,9 +17,11 @@ import java.util.Map;
  * <p>How: the framework starts with {@link LaunchPlan#forCleanup} (every capability feature, no cluster access, so
  * none syncs), waits for each capability's {@code Capability} service, then stops the bundle of each in
  * {@link LaunchPlan#capabilities()} order while the kernel services keep running, and finally stops the framework
- * (which removes nothing more). A capability bundle plugs in by following the {@code Capability} contract: register
- * the service under its feature's name without needing cluster state, and remove exactly its owned state on
- * deactivation when {@code CapabilityStop} judges the stop FINAL (docs/capabilities.md).
+ * (which removes nothing more). After each stop it reads what the kernel refused of that capability's removal from
+ * the capabilities bundle's {@code RemovalReport} service property. A capability bundle plugs in by following the
+ * {@code Capability} contract: register the service under its feature's name without needing cluster state, and
+ * remove exactly its owned state on deactivation when {@code CapabilityStop} judges the stop FINAL, reporting what
+ * the kernel refused ({@code OwnerLifecycle}; docs/capabilities.md).
  *
  * <p>The framework cache lives in {@code STATE_DIR/cleanup-cache}, so a cleanup never touches a running agent's.
  */
@@ -41,8 +43,9 @@ final class Cleanup {
     }
 
     /**
-     * Returns the exit status: 0 when every capability was stopped for good (each logs whether the kernel refused
-     * part of its removal), 1 when one never registered or the framework failed.
+     * Returns the exit status: 0 when every capability was stopped for good and removed its state, 1 when one never
+     * registered, the kernel refused part of a removal (the capabilities' {@code RemovalReport}, named in the log) or
+     * the framework failed.
      */
     int run(Options options, Path stateDir) {
         Agent.quietServiceLoaderMediator();
@@ -92,8 +95,20 @@ final class Cleanup {
                     + "remain");
             return false;
         }
-        log.info("capability " + capability + " stopped for good: it removed the kernel state it owns (its own log "
-                + "line above says whether the kernel refused anything)");
+        List<String> refused;
+        try {
+            refused = runtime.removalFailures(capability);
+        } catch (IllegalStateException e) {
+            log.error("capability " + capability + " stopped for good, but whether it removed its state is unknown: "
+                    + e.getMessage());
+            return false;
+        }
+        if (!refused.isEmpty()) {
+            log.error("capability " + capability + " stopped for good, but the kernel refused part of its removal: "
+                    + String.join("; ", refused));
+            return false;
+        }
+        log.info("capability " + capability + " stopped for good: it removed the kernel state it owns");
         return true;
     }
 

@@ -45,6 +45,7 @@ final class CapabilityLines {
         add(lines, "route tables", owned.routeTables());
         add(lines, "fwmarks", owned.fwmarks().stream()
                 .map(r -> "0x" + Long.toHexString(r.first()) + "-0x" + Long.toHexString(r.last())).toList());
+        add(lines, "virtual servers", owned.vipRanges());
         if (lines.isEmpty()) {
             lines.add("nothing");
         }

@@ -33,5 +33,8 @@ class CapabilityLinesTest {
         assertEquals(List.of("ipsets kube-router-pod-subnets", "links tun-", "route protocols 17",
                 "route tables 77, 78", "fwmarks 0x2000-0x2fff"), CapabilityLines.ownership(router));
         assertEquals(List.of("nothing"), CapabilityLines.ownership(KernelOwnership.NONE));
+        KernelOwnership proxy = new KernelOwnership(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(KernelOwnership.VipRange.of("0.0.0.0/0"), KernelOwnership.VipRange.of("::/0")));
+        assertEquals(List.of("virtual servers 0.0.0.0/0, ::/0"), CapabilityLines.ownership(proxy));
     }
 }

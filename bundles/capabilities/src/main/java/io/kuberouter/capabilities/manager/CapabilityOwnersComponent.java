@@ -80,6 +80,11 @@ public class CapabilityOwnersComponent implements CapabilityOwners {
         }
 
         @Override
+        public void removalFailed(String refused) {
+            owner.removalFailed(refused);
+        }
+
+        @Override
         public void close() {
             owner.close();
             opened.remove(this);

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Whether two owners claim a common kernel object: a name prefix of one that starts with a prefix of
- * the other (chains, ipsets, links), the same route protocol or table, or intersecting fwmark ranges.
+ * the other (chains, ipsets, links), the same route protocol or table, intersecting fwmark ranges, or
+ * intersecting ranges of IPVS virtual server addresses.
  */
 final class Claims {
 
@@ -20,7 +21,19 @@ final class Claims {
                 .or(() -> prefixes("link", a.linkPrefixes(), b.linkPrefixes()))
                 .or(() -> numbers("route protocol", a.routeProtocols(), b.routeProtocols()))
                 .or(() -> numbers("route table", a.routeTables(), b.routeTables()))
-                .or(() -> marks(a.fwmarks(), b.fwmarks()));
+                .or(() -> marks(a.fwmarks(), b.fwmarks()))
+                .or(() -> vips(a.vipRanges(), b.vipRanges()));
+    }
+
+    private static Optional<String> vips(List<KernelOwnership.VipRange> a, List<KernelOwnership.VipRange> b) {
+        for (KernelOwnership.VipRange x : a) {
+            for (KernelOwnership.VipRange y : b) {
+                if (x.overlaps(y)) {
+                    return Optional.of("virtual server ranges " + x + " and " + y);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> prefixes(String kind, List<String> a, List<String> b) {

@@ -100,6 +100,20 @@ class OwnersTest {
                 ownership(List.of(), List.of(), List.of(), List.of(new MarkRange(0x3FFF, 0x4000)))));
     }
 
+    @Test
+    void virtualServerRangesOverlapWhenOneContainsTheOther() {
+        KernelOwnership services = vips("10.96.0.0/12");
+        assertEquals(Optional.of("virtual server ranges 10.96.0.0/12 and 10.100.0.0/16"),
+                Claims.overlap(services, vips("10.100.0.0/16")));
+        assertEquals(Optional.empty(), Claims.overlap(services, vips("10.112.0.0/12")));
+        assertEquals(Optional.empty(), Claims.overlap(vips("0.0.0.0/0"), vips("fd00::/108")));
+    }
+
+    private static KernelOwnership vips(String cidr) {
+        return new KernelOwnership(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(KernelOwnership.VipRange.of(cidr)));
+    }
+
     private static KernelOwnership ownership(List<String> chains, List<String> ipsets, List<String> links,
             List<MarkRange> marks) {
         return new KernelOwnership(chains, ipsets, links, List.of(), List.of(), marks);

@@ -17,10 +17,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * policy routing ({@link PolicyRouting}) of the node, and the tunnel of each local endpoint pod
  * ({@link PodTunnels}). It remembers which pods it configured so that it removes exactly those tunnels when a
  * pod stops being a DSR endpoint and when DSR stops. A pod whose namespace cannot be found or programmed is
- * logged once and retried at the next sync; the other pods and the node's rules are programmed regardless.
+ * logged once and retried at the next sync; the other pods and the node's rules are programmed regardless. Stale
+ * mangle and {@code fwmark} rules it did not write itself (an earlier process's) are deleted only while
+ * {@link #pruneWhen the prune gate} is open.
  * Not thread-safe: called on the DSR runner's thread (or after it stopped).
  */
 public final class DsrReconciler {
@@ -37,6 +41,8 @@ public final class DsrReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(DsrReconciler.class);
     /** Ethernet's MTU, used when the node's interface cannot be found. */
     private static final int DEFAULT_MTU = 1500;
+    /** The CNI bridge of the node's pods (kube-router's CNI conf): its subnets are the node's pod CIDRs. */
+    private static final String POD_BRIDGE = "kube-bridge";
 
     private final Set<IpFamily> families;
     private final PodNetnsFinder finder;
@@ -44,6 +50,9 @@ public final class DsrReconciler {
     private final Set<String> reported = new HashSet<>();
     private final DsrKernel kernel;
     private final PodTunnels tunnels;
+    private final Map<IpFamily, Set<MangleRule>> writtenRules = new HashMap<>();
+    private final Map<IpFamily, Set<Integer>> writtenMarks = new HashMap<>();
+    private volatile BooleanSupplier mayPrune = () -> true;
 
     /** A pod tunnel this reconciler created: where, and what it holds. */
     private record Configured(NetnsRef ns, PodTunnel tunnel) {
@@ -60,12 +69,18 @@ public final class DsrReconciler {
         this.tunnels = new PodTunnels(kernel);
     }
 
+    /** Prunes only while {@code gate} says so (the capability owners' shared gate); without one, always. */
+    public void pruneWhen(BooleanSupplier gate) {
+        mayPrune = gate;
+    }
+
     /**
      * Programs {@code desired}.
      *
      * @param nodeIps the node's best IP per family (to find the interface whose MTU bounds the MSS)
      */
     public void apply(DesiredDsr desired, Map<IpFamily, String> nodeIps) throws KernelException {
+        boolean prune = mayPrune.getAsBoolean();
         for (IpFamily family : families) {
             Set<MangleRule> rules = new LinkedHashSet<>();
             Set<Integer> marks = new TreeSet<>();
@@ -77,8 +92,12 @@ public final class DsrReconciler {
                 }
             }
             AddressFamily af = family == IpFamily.IPV4 ? AddressFamily.INET : AddressFamily.INET6;
-            MangleWriter.write(kernel.iptables(), af, rules);
-            PolicyRouting.write(kernel.rules(), kernel.routes(), af, marks);
+            Set<MangleRule> ownRules = writtenRules.getOrDefault(family, Set.of());
+            Set<Integer> ownMarks = writtenMarks.getOrDefault(family, Set.of());
+            MangleWriter.write(kernel.iptables(), af, rules, rule -> prune || ownRules.contains(rule));
+            writtenRules.put(family, rules);
+            PolicyRouting.write(kernel.rules(), kernel.routes(), af, marks, mark -> prune || ownMarks.contains(mark));
+            writtenMarks.put(family, marks);
         }
         desired.skipped().forEach(this::reportOnce);
         for (PodTunnel tunnel : desired.tunnels().values()) {
@@ -109,15 +128,30 @@ public final class DsrReconciler {
         }
     }
 
-    /** Removes everything DSR owns: its mangle rules, rules and tables 78/79, and the pod tunnels it made. */
+    /**
+     * Removes everything DSR owns: its mangle rules, rules and tables 78/79, the pod tunnels it made, and the pod
+     * tunnels an earlier process made (a process that did not configure them, e.g. {@code --cleanup-config}, finds
+     * them in the namespaces holding an address of the node's {@code kube-bridge} subnets: this node's pods).
+     */
     public void removeAll() throws KernelException {
         for (IpFamily family : families) {
             AddressFamily af = family == IpFamily.IPV4 ? AddressFamily.INET : AddressFamily.INET6;
-            MangleWriter.write(kernel.iptables(), af, Set.of());
-            PolicyRouting.write(kernel.rules(), kernel.routes(), af, Set.of());
+            MangleWriter.write(kernel.iptables(), af, Set.of(), rule -> true);
+            PolicyRouting.write(kernel.rules(), kernel.routes(), af, Set.of(), mark -> true);
         }
+        writtenRules.clear();
+        writtenMarks.clear();
         for (String podIp : Set.copyOf(configured.keySet())) {
             removeTunnel(podIp);
+        }
+        if (kernel.links().get(POD_BRIDGE).isEmpty()) {
+            return;
+        }
+        List<IpPrefix> podSubnets = kernel.addresses().list(POD_BRIDGE).stream().map(a -> a.prefix().network())
+                .toList();
+        for (NetnsRef pod : finder.holdingAddressIn(podSubnets)) {
+            tunnels.remove(pod, PodTunnel.LINK_V4);
+            tunnels.remove(pod, PodTunnel.LINK_V6);
         }
     }
 

@@ -11,11 +11,12 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Brings DSR's rules in mangle PREROUTING and OUTPUT to the wanted ones in one {@code --noflush} restore
  * (deletes of stale and duplicate rules, appends of missing ones: committed together or not at all). Rules of
- * other shapes in these chains are never touched.
+ * other shapes in these chains are never touched, and a stale rule only when {@code deletable} accepts it.
  */
 final class MangleWriter {
 
@@ -24,8 +25,13 @@ final class MangleWriter {
     private MangleWriter() {
     }
 
-    /** @return true when it wrote */
-    static boolean write(Iptables iptables, AddressFamily family, Set<MangleRule> wanted) throws KernelException {
+    /**
+     * @param deletable the stale rules it may delete (while the owners' prune gate is closed: only those this
+     *        process wrote)
+     * @return true when it wrote
+     */
+    static boolean write(Iptables iptables, AddressFamily family, Set<MangleRule> wanted,
+            Predicate<MangleRule> deletable) throws KernelException {
         IptablesTable table = IptablesSave.parse(iptables.save(family, "mangle"))
                 .getOrDefault("mangle", IptablesTable.empty("mangle"));
         StringBuilder lines = new StringBuilder();
@@ -33,7 +39,8 @@ final class MangleWriter {
         for (String chain : CHAINS) {
             for (RuleSpec spec : table.rules(chain)) {
                 MangleRule.parse(chain, spec).ifPresent(rule -> {
-                    if (!wanted.contains(rule) || !present.add(rule)) {
+                    boolean stale = !wanted.contains(rule);
+                    if (stale && deletable.test(rule) || !stale && !present.add(rule)) {
                         lines.append("-D ").append(chain).append(' ').append(spec).append('\n');
                     }
                 });

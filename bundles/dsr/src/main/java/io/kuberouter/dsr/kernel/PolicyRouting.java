@@ -14,6 +14,7 @@ import io.kuberouter.kernel.api.rule.Rules;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * kube-router's DSR policy routing (behaviour inventory §3.7 items 4–5): table 78 {@code kube-router-dsr} holds
@@ -32,8 +33,15 @@ final class PolicyRouting {
     private PolicyRouting() {
     }
 
-    /** Programs the rules and tables for {@code marks}; an empty set removes all of it. @return true when it wrote */
-    static boolean write(Rules rules, Routes routes, AddressFamily family, Set<Integer> marks) throws KernelException {
+    /**
+     * Programs the rules and tables for {@code marks}; an empty set removes all of it, except the {@code fwmark}
+     * rules of stale marks {@code deletable} refuses (while the owners' prune gate is closed: those this process
+     * did not write).
+     *
+     * @return true when it wrote
+     */
+    static boolean write(Rules rules, Routes routes, AddressFamily family, Set<Integer> marks,
+            IntPredicate deletable) throws KernelException {
         boolean wrote = false;
         Set<Rule> wanted = new HashSet<>();
         marks.forEach(m -> wanted.add(Rule.fwmark(family, FWMARK_PRIORITY, m, DSR_TABLE)));
@@ -43,7 +51,8 @@ final class PolicyRouting {
         Set<Rule> present = new HashSet<>();
         for (Rule rule : rules.list(family)) {
             if (owned(rule)) {
-                if (wanted.contains(rule) && present.add(rule)) {
+                if (wanted.contains(rule) && present.add(rule)
+                        || !wanted.contains(rule) && rule.fwmark() != 0 && !deletable.test(rule.fwmark())) {
                     continue;
                 }
                 rules.delete(rule);

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +94,14 @@ public final class DsrController implements ServiceProxyExtension {
         if (last != null) {
             programmed(last, Set.of());
         }
+    }
+
+    /**
+     * Deletes an earlier process's stale rules only while {@code gate} says so (the capability owners' shared
+     * gate). Call before {@link #start()}; without it the controller always prunes (tests).
+     */
+    public void pruneWhen(BooleanSupplier gate) {
+        reconciler.pruneWhen(gate);
     }
 
     /** Runs {@code action} once, after the first successful sync (e.g. opening the prune gate). */

@@ -21,6 +21,7 @@ import io.kuberouter.kernel.netlink.impl.NetlinkRoutes;
 import io.kuberouter.kernel.netlink.impl.NetlinkRules;
 import io.kuberouter.kernel.netlink.impl.ProcSysctls;
 import io.kuberouter.kernel.netlink.impl.SetnsNetns;
+import io.kuberouter.proxy.ipvs.kernel.IpvsOwnership;
 import io.kuberouter.proxy.ipvs.kernel.ProxyKernel;
 import io.kuberouter.proxy.ipvs.kernel.ProxyOptions;
 import io.kuberouter.proxy.ipvs.sync.KernelBindings;
@@ -77,7 +78,7 @@ final class DsrNode {
         Settings model = new Settings(Set.of(IpFamily.IPV4), List.of(IpPrefix.parse("10.96.0.0/12")),
                 List.of(IpPrefix.parse("192.0.2.0/24")), List.of(IpPrefix.parse("198.51.100.0/24")), true, false);
         ProxyOptions options = new ProxyOptions(Set.of(IpFamily.IPV4), false, true, false, Duration.ofSeconds(30),
-                List.of(), new IpvsTimeouts(0, 0, 0));
+                IpvsOwnership.everything(List.of()), new IpvsTimeouts(0, 0, 0));
         return new ProxyController(new ProxySettings(model, options, Duration.ofMinutes(5)), kernels,
                 Clock.systemUTC(), new NetnsScheduler(Inside.ref(ns), "proxy-" + ns.name()));
     }

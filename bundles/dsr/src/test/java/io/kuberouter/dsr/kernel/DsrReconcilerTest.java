@@ -95,4 +95,25 @@ class DsrReconcilerTest {
         assertTrue(kernel.netns().call(pod, () -> kernel.links().get(PodTunnel.LINK_V4)).isEmpty());
         assertEquals(Set.of(), reconciler.configuredPods());
     }
+
+    @Test
+    void whileThePruneGateIsClosedAnEarlierProcesssMarksStayAndItsOwnGoneOnesGo() throws Exception {
+        kernel.rules().add(Rule.fwmark(AddressFamily.INET, 32764, 0x0123, 78));
+        boolean[] open = {false};
+        reconciler.pruneWhen(() -> open[0]);
+        DsrFrontend web = new DsrFrontend(VIP, Protocol.TCP, 80, 0x3D9D);
+        DsrFrontend dns = new DsrFrontend(VIP, Protocol.UDP, 53, 0x0456);
+        reconciler.apply(new DesiredDsr(List.of(web, dns), Map.of(), List.of()), Map.of());
+        reconciler.apply(new DesiredDsr(List.of(web), Map.of(), List.of()), Map.of());
+
+        List<Rule> rules = kernel.rules().list(AddressFamily.INET);
+        assertTrue(rules.contains(Rule.fwmark(AddressFamily.INET, 32764, 0x0123, 78)), "earlier process's kept");
+        assertFalse(rules.contains(Rule.fwmark(AddressFamily.INET, 32764, 0x0456, 78)), "its own gone one deleted");
+        assertFalse(kernel.iptables().save(AddressFamily.INET, "mangle").contains("--dport 53"));
+
+        open[0] = true;
+        reconciler.apply(new DesiredDsr(List.of(web), Map.of(), List.of()), Map.of());
+        assertFalse(kernel.rules().list(AddressFamily.INET).contains(Rule.fwmark(AddressFamily.INET, 32764, 0x0123,
+                78)), "pruned once open");
+    }
 }

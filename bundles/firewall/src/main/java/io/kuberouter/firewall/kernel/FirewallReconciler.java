@@ -12,12 +12,15 @@ import io.kuberouter.kernel.api.netfilter.Ipsets;
 import io.kuberouter.kernel.api.netfilter.Iptables;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The only part of the firewall that touches the kernel. A sync is one {@code ipset restore} (sets created or
  * replaced), one {@code iptables-restore --noflush} per family, one {@code ipset restore} (local pods refreshed,
  * stale sets destroyed); a full sync first reads the kernel with one {@code iptables-save} per family and one
- * {@code ipset list -n}. Only objects the {@link KernelOwnership} claims are ever changed or removed.
+ * {@code ipset list -n}. Only objects the {@link KernelOwnership} claims are ever changed or removed; those a full
+ * sync finds in the kernel but no sync of this process wrote (an earlier process's) are pruned only while
+ * {@link #pruneWhen the prune gate} is open.
  *
  * <p>Failures: a failing iptables restore leaves that family's table exactly as it was (the tool commits all or
  * nothing); the exception propagates and the caller's next attempt must be a full sync. Threading: not
@@ -29,6 +32,7 @@ public final class FirewallReconciler {
 
     private final KernelOwnership ownership;
     private final ReconcileTimings timings;
+    private volatile BooleanSupplier mayPrune = () -> true;
 
     /**
      * @param timings receives the duration of every save and restore
@@ -39,17 +43,28 @@ public final class FirewallReconciler {
     }
 
     /**
+     * Prunes only while {@code gate} says so (the capability owners' shared gate); without one, always.
+     */
+    public void pruneWhen(BooleanSupplier gate) {
+        mayPrune = gate;
+    }
+
+    /**
      * Writes {@code desired}.
      *
      * @param applied the state the last successful sync wrote; {@code null} for a full sync, which reads the
-     *        kernel, rewrites every chain and set and removes every stale owned object
+     *        kernel, rewrites every chain and set and removes every stale owned object (while the gate is open)
      */
     public void apply(Iptables iptables, Ipsets ipsets, DesiredState desired, DesiredState applied)
             throws KernelException {
-        List<String> kernelSets = applied == null ? ipsets.names() : List.of();
+        boolean prune = applied == null && mayPrune.getAsBoolean();
+        List<String> kernelSets = prune ? ipsets.names() : List.of();
         restoreSets(ipsets, IpsetScripts.before(desired, applied));
         for (FamilyState family : desired.families().values()) {
             KernelInventory kernel = applied == null ? inventory(iptables, family.family()) : null;
+            if (kernel != null && !prune) {
+                kernel = kernel.withoutStaleChains();
+            }
             FamilyState before = applied == null ? null : applied.family(family.family());
             String input = FilterRestore.sync(family, before, kernel);
             if (!input.isEmpty()) {

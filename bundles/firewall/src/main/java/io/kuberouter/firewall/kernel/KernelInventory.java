@@ -54,6 +54,16 @@ final class KernelInventory {
         return inventory;
     }
 
+    /**
+     * This inventory as if the kernel held no chain of the firewall's: a sync given it repairs the jumps and
+     * removes no chain it did not write itself (no pruning while the owners' gate is closed).
+     */
+    KernelInventory withoutStaleChains() {
+        KernelInventory inventory = new KernelInventory();
+        inventory.references.addAll(references);
+        return inventory;
+    }
+
     /** Every chain the firewall owns that exists. */
     Set<String> ownedChains() {
         return ownedChains;

@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,7 @@ public final class FirewallController {
     private volatile boolean paused = true;
     private DesiredState applied;
     private Instant lastFull = Instant.MIN;
+    private volatile Runnable fullSynced = () -> { };
 
     public FirewallController(Settings settings, Duration period, KernelOwnership ownership, Clock clock) {
         this.settings = settings;
@@ -76,6 +78,16 @@ public final class FirewallController {
                 .maxInterval(period).retryInterval(period.compareTo(Duration.ofSeconds(5)) < 0 ? period
                         : Duration.ofSeconds(5)).build();
         this.feed = new ClusterFeed(runner::run);
+    }
+
+    /**
+     * Joins the capability owners' rules: {@code synced} runs after every successful full sync (the first one
+     * is the owner's initial sync), and stale objects of an earlier process are pruned only while
+     * {@code mayPrune}. Call before {@link #start()}; without it the controller always prunes (tests, benchmarks).
+     */
+    public void ownedBy(Runnable synced, BooleanSupplier mayPrune) {
+        fullSynced = synced;
+        reconciler.pruneWhen(mayPrune);
     }
 
     public void start() {
@@ -135,13 +147,13 @@ public final class FirewallController {
      * Removes every chain, jump and ipset the firewall owns in the enabled families. Call after {@link #stop()}.
      *
      * @throws KernelException if the kernel refused; some state may remain
+     * @throws IllegalStateException when the iptables or ipset service is missing, so nothing could be removed
      */
     public void removeKernelState() throws KernelException {
         Iptables ipt = iptables;
         Ipsets ips = ipsets;
         if (ipt == null || ips == null) {
-            LOG.warn("cannot remove the firewall's chains and ipsets: no iptables or ipset service is available");
-            return;
+            throw new IllegalStateException("no iptables or ipset service is available");
         }
         reconciler.remove(ipt, ips, settings.families());
         view.publish(null);
@@ -221,6 +233,7 @@ public final class FirewallController {
         write(ipt, ips, desired, full);
         if (full) {
             lastFull = start;
+            fullSynced.run();
         }
         heartbeat.beat();
         metrics.synced(desired, System.nanoTime() - t0, built);

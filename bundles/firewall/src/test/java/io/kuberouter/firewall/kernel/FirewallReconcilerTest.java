@@ -85,6 +85,23 @@ class FirewallReconcilerTest {
     }
 
     @Test
+    void whileThePruneGateIsClosedAFullSyncKeepsWhatEarlierRunsLeft() throws KernelException {
+        reconciler.apply(kernel.iptables(), kernel.ipsets(), build("1", null), null);
+        cluster.delete(ResourceKind.NETWORK_POLICY, new ObjectKey("x", "deny"));
+        FirewallReconciler restarted = new FirewallReconciler(FirewallOwnership.OWNERSHIP, new FirewallMetrics());
+        boolean[] open = {false};
+        restarted.pruneWhen(() -> open[0]);
+        restarted.apply(kernel.iptables(), kernel.ipsets(), build("2", null), null);
+        assertTrue(table().chain(Names.policyChain("xdeny", "1", IpFamily.IPV4)).isPresent(), "not pruned yet");
+        assertTrue(kernel.ipsets().set(Names.targetDestinationSet("xdeny", IpFamily.IPV4)).isPresent());
+
+        open[0] = true;
+        restarted.apply(kernel.iptables(), kernel.ipsets(), build("3", null), null);
+        assertTrue(table().chain(Names.policyChain("xdeny", "1", IpFamily.IPV4)).isEmpty(), "pruned once open");
+        assertTrue(kernel.ipsets().set(Names.targetDestinationSet("xdeny", IpFamily.IPV4)).isEmpty());
+    }
+
+    @Test
     void aFailedRestoreLeavesTheTableAsItWas() throws KernelException {
         DesiredState first = build("1", null);
         reconciler.apply(kernel.iptables(), kernel.ipsets(), first, null);

@@ -38,6 +38,7 @@ import io.kuberouter.proxy.fixture.FakeClusterState;
 import io.kuberouter.proxy.fixture.Nodes;
 import io.kuberouter.proxy.fixture.ServiceBuilder;
 import io.kuberouter.proxy.fixture.SliceBuilder;
+import io.kuberouter.proxy.ipvs.kernel.IpvsOwnership;
 import io.kuberouter.proxy.ipvs.kernel.ProxyKernel;
 import io.kuberouter.proxy.ipvs.kernel.ProxyOptions;
 import io.kuberouter.proxy.ipvs.sync.KernelBindings;
@@ -142,7 +143,7 @@ class HairpinGuestIT {
         Settings model = new Settings(Set.of(IpFamily.IPV4), List.of(IpPrefix.parse("10.96.0.0/12")), List.of(),
                 List.of(), true, false);
         ProxyOptions options = new ProxyOptions(Set.of(IpFamily.IPV4), false, true, false, Duration.ofSeconds(30),
-                List.of(), new IpvsTimeouts(0, 0, 0));
+                IpvsOwnership.everything(List.of()), new IpvsTimeouts(0, 0, 0));
         proxy = new ProxyController(new ProxySettings(model, options, Duration.ofMinutes(5)), kernels,
                 Clock.systemUTC(), new NetnsScheduler(Inside.ref(n1), "proxy"));
         proxy.bindCluster(cluster);

@@ -1,10 +1,12 @@
 package io.kuberouter.launcher.runtime;
 
 import io.kuberouter.capabilities.Feature;
+import io.kuberouter.capabilities.RemovalReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Dictionary;
+import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,6 +131,36 @@ public final class AgentRuntime implements AutoCloseable {
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException("bad capability name " + name, e);
         }
+    }
+
+    /**
+     * What the kernel refused when the capability {@code name} last removed its state, as the capabilities bundle's
+     * {@code RemovalReport} service property says (looked up by class name among all services, since the
+     * launcher's copy of the class is not the bundle's, and read as a plain property);
+     * empty when its removal succeeded.
+     *
+     * @throws IllegalStateException when no removal report is registered (the capabilities bundle is not running)
+     */
+    public List<String> removalFailures(String name) {
+        ServiceReference<?>[] reports;
+        try {
+            // all references: the launcher's own copy of the class is not the bundle's, so the class-space filter of
+            // getServiceReference would hide the service
+            reports = framework.getBundleContext().getAllServiceReferences(RemovalReport.class.getName(), null);
+        } catch (InvalidSyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        if (reports == null) {
+            throw new IllegalStateException("no " + RemovalReport.class.getSimpleName() + " service is registered");
+        }
+        return failuresOf(name, reports[0].getProperty(RemovalReport.FAILURES_PROPERTY));
+    }
+
+    /** The entries {@code NAME: refused} of a {@link RemovalReport#FAILURES_PROPERTY} value, without the name. */
+    static List<String> failuresOf(String name, Object property) {
+        String prefix = name + ": ";
+        return property instanceof String[] failures ? Arrays.stream(failures).filter(f -> f.startsWith(prefix))
+                .map(f -> f.substring(prefix.length())).toList() : List.of();
     }
 
     private static String capabilityFilter(String name) {

@@ -3,6 +3,7 @@ package io.kuberouter.proxy.ipvs;
 import io.kuberouter.api.cluster.IpFamily;
 import io.kuberouter.kernel.api.IpPrefix;
 import io.kuberouter.kernel.api.ipvs.IpvsTimeouts;
+import io.kuberouter.proxy.ipvs.kernel.IpvsOwnership;
 import io.kuberouter.proxy.ipvs.kernel.ProxyOptions;
 import io.kuberouter.proxy.ipvs.sync.ProxySettings;
 import io.kuberouter.proxy.model.Settings;
@@ -31,9 +32,13 @@ final class ConfigSettings {
                 config.strict_external_ip_validation(), config.nodeport_bindon_all_ip());
         IpvsTimeouts timeouts = new IpvsTimeouts(seconds(config.service_tcp_timeout()),
                 seconds(config.service_tcpfin_timeout()), seconds(config.service_udp_timeout()));
+        // validated by the launcher: first-last (or first:last)
+        String[] nodePorts = config.service_node_port_range().strip().split("[-:]");
+        IpvsOwnership ownership = IpvsOwnership.of(model, Integer.parseInt(nodePorts[0]),
+                Integer.parseInt(nodePorts[nodePorts.length - 1]), cidrs(config.excluded_cidrs()));
         ProxyOptions kernel = new ProxyOptions(families, config.masquerade_all(), config.ipvs_permit_all(),
-                config.ipvs_graceful_termination(), Duration.ofMillis(config.ipvs_graceful_period()),
-                cidrs(config.excluded_cidrs()), timeouts);
+                config.ipvs_graceful_termination(), Duration.ofMillis(config.ipvs_graceful_period()), ownership,
+                timeouts);
         return new ProxySettings(model, kernel, Duration.ofMillis(config.ipvs_sync_period()));
     }
 

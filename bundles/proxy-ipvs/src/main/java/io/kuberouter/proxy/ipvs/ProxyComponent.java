@@ -5,8 +5,9 @@ import io.kuberouter.api.capability.Heartbeats;
 import io.kuberouter.api.capability.KernelOwnership;
 import io.kuberouter.api.cluster.ClusterState;
 import io.kuberouter.api.proxy.ServiceProxyExtension;
+import io.kuberouter.capabilities.CapabilityOwners;
 import io.kuberouter.capabilities.CapabilityStop;
-import io.kuberouter.kernel.api.KernelException;
+import io.kuberouter.capabilities.OwnerLifecycle;
 import io.kuberouter.kernel.api.addr.Addresses;
 import io.kuberouter.kernel.api.conntrack.Conntrack;
 import io.kuberouter.kernel.api.ipvs.Ipvs;
@@ -16,6 +17,7 @@ import io.kuberouter.kernel.api.netfilter.Iptables;
 import io.kuberouter.kernel.api.route.Routes;
 import io.kuberouter.kernel.api.sysctl.Sysctls;
 import io.kuberouter.proxy.ipvs.sync.KernelBindings;
+import io.kuberouter.proxy.ipvs.sync.ProxySettings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +40,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The service proxy capability on IPVS ({@code --run-service-proxy}), registered as the {@code proxy}
- * {@link Capability} while active, with the {@code ServiceProxyView} and the proxy's metric collectors. The
- * cluster state and every kernel service are optional and dynamic: while one is missing syncing pauses and the
- * kernel keeps the proxy's state. A configuration change restarts the controller, which adopts that state.
+ * {@link Capability} while active, with the {@code ServiceProxyView} and the proxy's metric collectors, and as an
+ * owner of kernel state ({@link OwnerLifecycle}: it prunes only while the owners' gate is open). The cluster
+ * state, every kernel service and the owners are optional and dynamic: while the cluster state or a kernel service
+ * is missing syncing pauses and the kernel keeps the proxy's state. A configuration change restarts the controller,
+ * which adopts that state.
  *
- * <p>Deactivation (bundle stopped, configuration deleted) removes exactly what the proxy owns. When the whole
- * framework stops (the agent restarts) everything stays, as kube-router leaves it on exit, so Services keep
- * working and the next start adopts it without a flush.
+ * <p>A stop for good ({@link CapabilityStop#FINAL}: bundle stopped, feature removed) removes exactly what the proxy
+ * owns. A passing stop (agent restart, bundle update or refresh) leaves everything, as kube-router leaves it on
+ * exit, so Services keep working and the next start adopts it without a flush.
  */
 @Component(configurationPid = ProxyConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = Capability.class, immediate = true, property = Capability.NAME_PROPERTY + "=proxy")
@@ -57,37 +61,43 @@ public class ProxyComponent implements Capability {
     private final KernelBindings kernels = new KernelBindings();
     private final List<ServiceProxyExtension> extensions = new CopyOnWriteArrayList<>();
     private final Map<String, ServiceProxyExtension> passing = new HashMap<>();
+    private final KernelOwnership ownership;
+    private final OwnerLifecycle owner;
     private volatile ClusterState cluster;
     private volatile ProxyRuntime runtime;
 
     @Activate
     public ProxyComponent(BundleContext context, ProxyConfig config) {
         this.context = context;
-        this.runtime = new ProxyRuntime(context, ConfigSettings.of(config), kernels, null, extensions);
+        ProxySettings settings = ConfigSettings.of(config);
+        this.ownership = ProxyOwnership.of(settings.kernel().ownership());
+        this.owner = new OwnerLifecycle("proxy", ownership);
+        this.runtime = new ProxyRuntime(context, settings, kernels, null, extensions, owner);
         LOG.info("service proxy started (IPVS)");
     }
 
+    /** A new configuration: the controller restarts with it; the declared ownership stays the one of activation. */
     @Modified
     synchronized void modified(ProxyConfig config) {
         runtime.close();
-        runtime = new ProxyRuntime(context, ConfigSettings.of(config), kernels, cluster, extensions);
+        runtime = new ProxyRuntime(context, ConfigSettings.of(config), kernels, cluster, extensions, owner);
         LOG.info("service proxy restarted with a new configuration; adopting the kernel state");
     }
 
     @Deactivate
     synchronized void deactivate() {
         runtime.close();
-        if (!CapabilityStop.of(context).removesState()) {
-            LOG.info("service proxy passing (agent shutdown, bundle update or refresh): IPVS services, VIPs, rules"
-                    + " and sets stay for the next start to adopt");
-            return;
-        }
-        try {
-            runtime.controller().removeKernelState();
-            LOG.info("service proxy stopped: its IPVS services, VIPs, rules and sets are removed");
-        } catch (KernelException e) {
-            LOG.error("could not remove the service proxy's kernel state: {}", e.getMessage());
-        }
+        owner.deactivate(context, List.of(new OwnerLifecycle.Removal("IPVS services, VIPs, rules and sets",
+                runtime.controller()::removeKernelState)));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindOwners(CapabilityOwners owners) {
+        owner.bind(owners);
+    }
+
+    void unbindOwners(CapabilityOwners owners) {
+        owner.unbind(owners);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -226,7 +236,7 @@ public class ProxyComponent implements Capability {
 
     @Override
     public KernelOwnership ownership() {
-        return ProxyOwnership.OWNERSHIP;
+        return ownership;
     }
 
     @Override

@@ -60,6 +60,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "inside their ranges")
     boolean strict_external_ip_validation() default true;
 
+    @AttributeDefinition(description = "--service-node-port-range: first-last; virtual services on these ports "
+            + "are the proxy's (NodePorts)")
+    String service_node_port_range() default "30000-32767";
+
     @AttributeDefinition(description = "--enable-ipv4")
     boolean enable_ipv4() default true;
 

@@ -3,6 +3,7 @@ package io.kuberouter.proxy.ipvs;
 import io.kuberouter.api.cluster.ClusterState;
 import io.kuberouter.api.proxy.ServiceProxyExtension;
 import io.kuberouter.api.proxy.ServiceProxyView;
+import io.kuberouter.capabilities.OwnerLifecycle;
 import io.kuberouter.proxy.ipvs.sync.KernelBindings;
 import io.kuberouter.proxy.ipvs.sync.ProxyController;
 import io.kuberouter.proxy.ipvs.sync.ProxySettings;
@@ -27,9 +28,10 @@ final class ProxyRuntime implements AutoCloseable {
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     ProxyRuntime(BundleContext context, ProxySettings settings, KernelBindings kernels, ClusterState cluster,
-            List<ServiceProxyExtension> extensions) {
+            List<ServiceProxyExtension> extensions, OwnerLifecycle owner) {
         controller = new ProxyController(settings, kernels, Clock.systemUTC(),
                 RunnerScheduler.dedicatedThread("kube-router-proxy"));
+        controller.ownedBy(owner::initialSyncDone, owner::mayPrune);
         extensions.forEach(controller::addExtension);
         if (cluster != null) {
             controller.bindCluster(cluster);

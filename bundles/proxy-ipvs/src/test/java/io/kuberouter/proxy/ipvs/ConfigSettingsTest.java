@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kuberouter.api.capability.KernelOwnership.VipRange;
 import io.kuberouter.api.cluster.IpFamily;
 import io.kuberouter.kernel.api.IpPrefix;
 import io.kuberouter.kernel.api.ipvs.IpvsTimeouts;
+import io.kuberouter.proxy.ipvs.kernel.IpvsOwnership;
 import io.kuberouter.proxy.ipvs.sync.ProxySettings;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -36,11 +38,14 @@ class ConfigSettingsTest {
                 Map.entry("loadbalancer_ip_range", new String[] {"198.51.100.0/24", " "}),
                 Map.entry("excluded_cidrs", new String[] {"172.30.0.0/16"}), Map.entry("masquerade_all", true),
                 Map.entry("ipvs_graceful_termination", true), Map.entry("nodeport_bindon_all_ip", true),
-                Map.entry("service_tcp_timeout", 7_200_000L), Map.entry("service_udp_timeout", 500L))));
+                Map.entry("service_tcp_timeout", 7_200_000L), Map.entry("service_udp_timeout", 500L),
+                Map.entry("service_node_port_range", "31000:31999"))));
         assertEquals(Duration.ofMinutes(1), s.syncPeriod());
         assertEquals(Set.of(IpFamily.IPV4, IpFamily.IPV6), s.kernel().families());
         assertEquals(List.of(IpPrefix.parse("198.51.100.0/24")), s.model().loadBalancerIpRanges());
-        assertEquals(List.of(IpPrefix.parse("172.30.0.0/16")), s.kernel().excludedCidrs());
+        assertEquals(new IpvsOwnership(List.of(VipRange.of("10.96.0.0/12"), VipRange.of("192.0.2.0/24"),
+                VipRange.of("198.51.100.0/24")), 31000, 31999, List.of(IpPrefix.parse("172.30.0.0/16"))),
+                s.kernel().ownership());
         assertTrue(s.kernel().masqueradeAll() && s.kernel().gracefulTermination() && s.model().nodePortBindOnAllIp());
         assertEquals(new IpvsTimeouts(7200, 0, 1), s.kernel().timeouts());
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Finds the network namespace of a pod from the node, by the pod's IP, without the container runtime: upstream
@@ -62,7 +63,7 @@ public final class PodNetnsFinder {
     public Optional<NetnsRef> find(String podIp) {
         InetAddress ip = IpPrefix.address(podIp);
         NetnsRef cached = known.get(podIp);
-        if (cached != null && holds(cached, ip)) {
+        if (cached != null && holds(cached, address -> address.equals(ip))) {
             return Optional.of(cached);
         }
         known.remove(podIp);
@@ -70,11 +71,8 @@ public final class PodNetnsFinder {
         if (miss != null && System.nanoTime() - miss < rescanNanos) {
             return Optional.empty();
         }
-        Set<Object> seen = new HashSet<>();
-        inode(proc.resolve("thread-self/ns/net")).ifPresent(seen::add);
-        for (NetnsRef candidate : candidates()) {
-            Optional<Object> inode = inode(candidate.path());
-            if (inode.isPresent() && seen.add(inode.get()) && holds(candidate, ip)) {
+        for (NetnsRef candidate : namespaces()) {
+            if (holds(candidate, address -> address.equals(ip))) {
                 known.put(podIp, candidate);
                 missed.remove(podIp);
                 return Optional.of(candidate);
@@ -82,6 +80,35 @@ public final class PodNetnsFinder {
         }
         missed.put(podIp, System.nanoTime());
         return Optional.empty();
+    }
+
+    /**
+     * The namespaces holding an address inside one of {@code subnets}, e.g. the pods behind the node's
+     * {@code kube-bridge}: what a capability that lost its memory (a new process, {@code --cleanup-config}) scans
+     * for the objects it put into pods. Scans every candidate; no cache.
+     */
+    public List<NetnsRef> holdingAddressIn(List<IpPrefix> subnets) {
+        List<NetnsRef> found = new ArrayList<>();
+        for (NetnsRef candidate : namespaces()) {
+            if (holds(candidate, address -> subnets.stream().anyMatch(s -> s.contains(address)))) {
+                found.add(candidate);
+            }
+        }
+        return found;
+    }
+
+    /** Each distinct candidate namespace once (by nsfs inode), the caller's own excluded. */
+    private List<NetnsRef> namespaces() {
+        Set<Object> seen = new HashSet<>();
+        inode(proc.resolve("thread-self/ns/net")).ifPresent(seen::add);
+        List<NetnsRef> distinct = new ArrayList<>();
+        for (NetnsRef candidate : candidates()) {
+            Optional<Object> inode = inode(candidate.path());
+            if (inode.isPresent() && seen.add(inode.get())) {
+                distinct.add(candidate);
+            }
+        }
+        return distinct;
     }
 
     /** Drops what was found for {@code podIp} (its namespace failed). */
@@ -109,9 +136,9 @@ public final class PodNetnsFinder {
         return refs;
     }
 
-    private boolean holds(NetnsRef ref, InetAddress ip) {
+    private boolean holds(NetnsRef ref, Predicate<InetAddress> wanted) {
         try {
-            return netns.call(ref, () -> addresses.list().stream().anyMatch(a -> a.prefix().address().equals(ip)));
+            return netns.call(ref, () -> addresses.list().stream().anyMatch(a -> wanted.test(a.prefix().address())));
         } catch (KernelException | RuntimeException gone) {
             return false;
         }

@@ -5,8 +5,9 @@ import io.kuberouter.api.capability.Heartbeats;
 import io.kuberouter.api.capability.KernelOwnership;
 import io.kuberouter.api.cluster.ClusterState;
 import io.kuberouter.api.proxy.ServiceProxyView;
+import io.kuberouter.capabilities.CapabilityOwners;
 import io.kuberouter.capabilities.CapabilityStop;
-import io.kuberouter.kernel.api.KernelException;
+import io.kuberouter.capabilities.OwnerLifecycle;
 import io.kuberouter.kernel.api.addr.Addresses;
 import io.kuberouter.kernel.api.conntrack.Conntrack;
 import io.kuberouter.kernel.api.nftables.Nftables;
@@ -40,16 +41,21 @@ import org.slf4j.LoggerFactory;
  * only when the launcher wrote its configuration ({@code --service-proxy-backend} resolved to nftables), and the
  * launcher then does not start the IPVS backend, so one backend registers the view at a time.
  *
- * <p>The cluster state and the kernel services are optional and dynamic: while Nftables or the cluster state is
- * missing syncing pauses and the kernel keeps the table. Deactivation (bundle stopped, configuration deleted)
- * deletes the table; when the whole framework stops the table stays, as kube-router leaves its state on exit.
+ * <p>It is an owner of kernel state ({@link OwnerLifecycle}: it prunes only while the owners' gate is open). The
+ * cluster state, the kernel services and the owners are optional and dynamic: while Nftables or the cluster state
+ * is missing syncing pauses and the kernel keeps the table. A stop for good ({@link CapabilityStop#FINAL}: bundle
+ * stopped, feature removed) deletes the table; a passing stop (agent restart, bundle update or refresh) leaves it,
+ * as kube-router leaves its state on exit.
  */
 @Component(configurationPid = NftProxyConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = Capability.class, immediate = true, property = Capability.NAME_PROPERTY + "=proxy")
 @Designate(ocd = NftProxyConfig.class)
 public class NftProxyComponent implements Capability {
 
-    /** The one packet mark bit the backend sets (masquerade). */
+    /**
+     * The one packet mark bit the backend sets (masquerade), just above DSR's marks; its table is its own by name
+     * ({@code inet kube-router-proxy}, not a kind {@link KernelOwnership} declares). It programs no IPVS.
+     */
     private static final KernelOwnership OWNERSHIP = new KernelOwnership(List.of(), List.of(), List.of(), List.of(),
             List.of(), List.of(new KernelOwnership.MarkRange(NftNames.MASQUERADE_MARK, NftNames.MASQUERADE_MARK)));
     private static final Logger LOG = LoggerFactory.getLogger(NftProxyComponent.class);
@@ -59,6 +65,7 @@ public class NftProxyComponent implements Capability {
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private volatile ClusterState cluster;
     private volatile NftProxyController controller;
+    private final OwnerLifecycle owner = new OwnerLifecycle("proxy", OWNERSHIP);
 
     @Activate
     public NftProxyComponent(BundleContext context, NftProxyConfig config) {
@@ -77,22 +84,23 @@ public class NftProxyComponent implements Capability {
     @Deactivate
     synchronized void deactivate() {
         stop();
-        if (!CapabilityStop.of(context).removesState()) {
-            LOG.info("service proxy passing (agent shutdown, bundle update or refresh): table {} stays for the next"
-                    + " start to adopt", NftNames.QUALIFIED);
-            return;
-        }
-        try {
-            controller.removeKernelState();
-            LOG.info("service proxy stopped: table {} deleted", NftNames.QUALIFIED);
-        } catch (KernelException e) {
-            LOG.error("could not delete table {}: {}", NftNames.QUALIFIED, e.getMessage());
-        }
+        owner.deactivate(context, List.of(new OwnerLifecycle.Removal("nftables table " + NftNames.QUALIFIED,
+                controller::removeKernelState)));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindOwners(CapabilityOwners owners) {
+        owner.bind(owners);
+    }
+
+    void unbindOwners(CapabilityOwners owners) {
+        owner.unbind(owners);
     }
 
     private void start(NftProxyConfig config) {
         NftProxyController c = new NftProxyController(NftConfigSettings.of(config), kernel, Clock.systemUTC(),
                 RunnerScheduler.dedicatedThread("kube-router-proxy-nft"));
+        c.ownedBy(owner::initialSyncDone, owner::mayPrune);
         if (cluster != null) {
             c.bindCluster(cluster);
         }

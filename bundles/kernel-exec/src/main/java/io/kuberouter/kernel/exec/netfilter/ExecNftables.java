@@ -27,6 +27,8 @@ public final class ExecNftables implements Nftables {
     /** How nft names the failing input line: {@code /dev/stdin:LINE:COLUMNS: Error: ...}. */
     private static final Pattern ERROR_AT = Pattern.compile(":(\\d+):\\d+(?:-\\d+)?: Error: (.*)");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_./-]+");
+    /** strerror(EOPNOTSUPP), as nft prints it. */
+    private static final String NOT_SUPPORTED = "Operation not supported";
 
     /** Configuration of the nftables service. */
     public @interface Config {
@@ -70,12 +72,22 @@ public final class ExecNftables implements Nftables {
         throw ToolFailure.other(r, family + " " + table, 0);
     }
 
-    /** Adding the table first makes the delete succeed whether or not it existed, in one transaction. */
+    /**
+     * Adding the table first makes the delete succeed whether or not it existed, in one transaction. A kernel that
+     * refuses the add as not supported (no nf_tables for the family, e.g. the UML guest) cannot hold the table
+     * either: nothing to delete.
+     */
     @Override
     public void deleteTable(String family, String table) throws KernelException {
         checkName(family);
         checkName(table);
-        apply("add table " + family + " " + table + "\ndelete table " + family + " " + table + "\n");
+        try {
+            apply("add table " + family + " " + table + "\ndelete table " + family + " " + table + "\n");
+        } catch (RestoreException e) {
+            if (!e.getMessage().contains(NOT_SUPPORTED)) {
+                throw e;
+            }
+        }
     }
 
     /** nft's error for {@code input}: the first error's line and message. */

@@ -42,4 +42,15 @@ class ExecNftablesTest {
         assertEquals("add table inet t\ndelete table inet t\n", runner.stdins.get(1));
         assertThrows(IllegalArgumentException.class, () -> nft.listTable("inet", "t; flush ruleset"));
     }
+
+    @Test
+    void deletingOnAKernelWithoutNfTablesForTheFamilyIsDoneButOtherRefusalsAreNot() throws Exception {
+        ScriptedRunner unsupported = new ScriptedRunner().answer("nft -f -", 1, "",
+                "/dev/stdin:1:1-27: Error: Could not process rule: Operation not supported\n");
+        new ExecNftables(unsupported, Duration.ofSeconds(5)).deleteTable("inet", "t");
+        ScriptedRunner busy = new ScriptedRunner().answer("nft -f -", 1, "",
+                "/dev/stdin:2:1-30: Error: Could not process rule: Device or resource busy\n");
+        assertThrows(RestoreException.class, () -> new ExecNftables(busy, Duration.ofSeconds(5))
+                .deleteTable("inet", "t"));
+    }
 }

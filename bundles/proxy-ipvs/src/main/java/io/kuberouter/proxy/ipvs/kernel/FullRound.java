@@ -30,7 +30,9 @@ import java.util.Set;
  * One full round (kube-router's {@code doSync}): reads what the kernel has and writes only the differences,
  * never flushing: ipsets replaced by swap, the guard chain rewritten in one {@code iptables-restore}, IPVS
  * services and destinations diffed against the table read back (stale owned ones deleted), VIPs and their
- * routes diffed against kube-dummy-if. What the kernel already has is adopted as is.
+ * routes diffed against kube-dummy-if. What the kernel already has is adopted as is. Stale virtual services and
+ * VIPs that the last round did not write (an earlier process's) are deleted only while the owners' prune gate
+ * is open ({@link Pruning}).
  */
 final class FullRound {
 
@@ -44,14 +46,31 @@ final class FullRound {
         this.writer = writer;
     }
 
+    /**
+     * Which stale objects a round deletes: those the last successful round wrote, and while the prune gate is
+     * open every stale one the proxy owns.
+     *
+     * @param previous the last successful round's state, {@code null} when unknown
+     */
+    record Pruning(boolean gateOpen, AppliedState previous) {
+
+        boolean deletes(ServiceKey key) {
+            return gateOpen || previous != null && previous.ipvs.containsKey(key);
+        }
+
+        boolean unbinds(InetAddress vip) {
+            return gateOpen || previous != null && previous.vips.contains(vip);
+        }
+    }
+
     /** Writes everything; returns the state the kernel now holds. */
-    AppliedState run(ProxyKernel kernel, DesiredIpvs desired, NodeContext node, GracePeriods grace, Instant now)
-            throws KernelException {
+    AppliedState run(ProxyKernel kernel, DesiredIpvs desired, NodeContext node, GracePeriods grace, Instant now,
+            Pruning pruning) throws KernelException {
         AppliedState next = new AppliedState();
         writeSets(kernel, desired, node, next);
         writeFirewall(kernel, node);
-        writeIpvs(kernel, desired, grace, now, next);
-        writeVips(kernel, desired, node, next);
+        writeIpvs(kernel, desired, grace, now, next, pruning);
+        writeVips(kernel, desired, node, next, pruning);
         return next;
     }
 
@@ -79,20 +98,24 @@ final class FullRound {
     }
 
     private void writeIpvs(ProxyKernel kernel, DesiredIpvs desired, GracePeriods grace, Instant now,
-            AppliedState next) throws KernelException {
+            AppliedState next, Pruning pruning) throws KernelException {
         Map<ServiceKey, IpvsState> present = IpvsInventory.read(kernel.ipvs(), ownership);
         List<KeyPlan> plans = new ArrayList<>(desired.entries().size() + 16);
         for (Map.Entry<ServiceKey, IpvsEntry> e : desired.entries().entrySet()) {
             plans.add(IpvsDiff.plan(e.getKey(), present.remove(e.getKey()), e.getValue().state(),
                     options.gracefulTermination()));
         }
-        present.forEach((key, stale) -> plans.add(IpvsDiff.plan(key, stale, null, options.gracefulTermination())));
+        present.forEach((key, stale) -> {
+            if (pruning.deletes(key)) {
+                plans.add(IpvsDiff.plan(key, stale, null, options.gracefulTermination()));
+            }
+        });
         writer.write(kernel, plans, next.ipvs, grace, now);
         next.entries.putAll(desired.entries());
     }
 
-    private void writeVips(ProxyKernel kernel, DesiredIpvs desired, NodeContext node, AppliedState next)
-            throws KernelException {
+    private void writeVips(ProxyKernel kernel, DesiredIpvs desired, NodeContext node, AppliedState next,
+            Pruning pruning) throws KernelException {
         Set<InetAddress> have = DummyInterface.bound(kernel);
         Map<InetAddress, Set<Optional<InetAddress>>> sources = routeSources(kernel);
         for (InetAddress vip : desired.boundAddresses()) {
@@ -102,7 +125,9 @@ final class FullRound {
             }
         }
         for (InetAddress stale : have) {
-            DummyInterface.unbind(kernel, stale);
+            if (pruning.unbinds(stale)) {
+                DummyInterface.unbind(kernel, stale);
+            }
         }
         next.vips.addAll(desired.boundAddresses());
     }

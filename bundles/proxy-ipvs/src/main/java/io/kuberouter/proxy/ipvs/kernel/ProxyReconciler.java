@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The only part of the proxy that writes to the kernel. A full round ({@link FullRound}) reads the kernel
@@ -36,10 +37,19 @@ public final class ProxyReconciler {
     private final IpvsWriter writer = new IpvsWriter(drains);
     private final ProxySysctls sysctls = new ProxySysctls();
     private AppliedState applied;
+    private volatile BooleanSupplier mayPrune = () -> true;
 
     public ProxyReconciler(ProxyOptions options) {
         this.options = options;
-        this.ownership = new IpvsOwnership(options.excludedCidrs());
+        this.ownership = options.ownership();
+    }
+
+    /**
+     * A full round deletes stale objects it did not write itself only while {@code gate} says so (the capability
+     * owners' shared gate); without one, always.
+     */
+    public void pruneWhen(BooleanSupplier gate) {
+        mayPrune = gate;
     }
 
     /** True until a full round succeeded, and again after any failure. */
@@ -55,6 +65,7 @@ public final class ProxyReconciler {
     /** Prepares the node (sysctls, dummy link, IPVS timeouts) and writes every difference. */
     public void full(ProxyKernel kernel, DesiredIpvs desired, NodeContext node, LocalAddresses local,
             GracePeriods grace, Instant now) throws KernelException {
+        FullRound.Pruning pruning = new FullRound.Pruning(mayPrune.getAsBoolean(), applied);
         applied = null;
         DummyInterface.ensure(kernel);
         List<String> looseLinks = new ArrayList<>(List.of(ProxyNames.DUMMY_LINK));
@@ -67,7 +78,7 @@ public final class ProxyReconciler {
         if (options.timeouts().tcp() + options.timeouts().tcpFin() + options.timeouts().udp() > 0) {
             kernel.ipvs().setTimeouts(options.timeouts());
         }
-        applied = new FullRound(options, ownership, writer).run(kernel, desired, node, grace, now);
+        applied = new FullRound(options, ownership, writer).run(kernel, desired, node, grace, now, pruning);
     }
 
     /**

@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +84,7 @@ public final class ProxyController {
     private Instant lastFull = Instant.MIN;
     private Instant lastSweep = Instant.MIN;
     private long healthChecksRevision = -1;
+    private volatile Runnable fullSynced = () -> { };
 
     /**
      * @param kernels the kernel services, bound by the caller; shared with the controller that ran before
@@ -110,6 +112,16 @@ public final class ProxyController {
         return current == null ? null : current.ipvs();
     }
 
+    /**
+     * Joins the capability owners' rules: {@code synced} runs after every successful full round (the first one is
+     * the owner's initial sync), and stale objects of an earlier process are pruned only while {@code mayPrune}.
+     * Call before {@link #start()}; without it the controller always prunes (tests, benchmarks).
+     */
+    public void ownedBy(Runnable synced, BooleanSupplier mayPrune) {
+        fullSynced = synced;
+        reconciler.pruneWhen(mayPrune);
+    }
+
     public void start() {
         kernels.listen(this::requestFullSync);
         runner.start();
@@ -130,12 +142,16 @@ public final class ProxyController {
         healthChecks.close();
     }
 
-    /** Removes every kernel object the proxy owns. Call after {@link #stop()}, in the node's namespace. */
+    /**
+     * Removes every kernel object the proxy owns. Call after {@link #stop()}, in the node's namespace.
+     *
+     * @throws KernelException when the kernel refused part of it
+     * @throws IllegalStateException when a kernel service is missing, so nothing could be removed
+     */
     public void removeKernelState() throws KernelException {
         ProxyKernel kernel = kernels.current();
         if (kernel == null) {
-            LOG.warn("cannot remove the proxy's kernel state: a kernel service is missing");
-            return;
+            throw new IllegalStateException("a kernel service is missing");
         }
         reconciler.removeAll(kernel);
     }
@@ -230,6 +246,7 @@ public final class ProxyController {
         if (full) {
             reconciler.full(kernel, desired, context, local, grace, start);
             lastFull = start;
+            fullSynced.run();
         } else if (!changed.isEmpty()) {
             reconciler.incremental(kernel, desired, changed, context, grace, start);
         }

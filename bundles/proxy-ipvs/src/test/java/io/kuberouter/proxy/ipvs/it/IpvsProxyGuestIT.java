@@ -24,6 +24,7 @@ import io.kuberouter.kernel.netlink.fixture.Probe;
 import io.kuberouter.kernel.netlink.fixture.TwoNodeLab;
 import io.kuberouter.proxy.fixture.Nodes;
 import io.kuberouter.proxy.fixture.SliceBuilder;
+import io.kuberouter.proxy.ipvs.kernel.IpvsOwnership;
 import io.kuberouter.proxy.ipvs.kernel.ProxyOptions;
 import io.kuberouter.proxy.ipvs.sync.ProxySettings;
 import io.kuberouter.proxy.model.Settings;
@@ -244,7 +245,7 @@ class IpvsProxyGuestIT {
         Settings model = new Settings(Set.of(IpFamily.IPV4), List.of(IpPrefix.parse("10.96.0.0/12")),
                 List.of(IpPrefix.parse("192.0.2.0/24")), List.of(IpPrefix.parse("198.51.100.0/24")), true, false);
         ProxyOptions kernel = new ProxyOptions(Set.of(IpFamily.IPV4), false, true, graceful, Duration.ofSeconds(30),
-                List.of(), new IpvsTimeouts(0, 0, 0));
+                IpvsOwnership.everything(List.of()), new IpvsTimeouts(0, 0, 0));
         return new ProxySettings(model, kernel, Duration.ofMinutes(5));
     }
 

@@ -8,6 +8,7 @@ import io.kuberouter.kernel.harness.Netns;
 import io.kuberouter.proxy.fixture.BenchTable;
 import io.kuberouter.proxy.fixture.BenchWorkload;
 import io.kuberouter.proxy.fixture.FakeClusterState;
+import io.kuberouter.proxy.ipvs.kernel.IpvsOwnership;
 import io.kuberouter.proxy.ipvs.kernel.ProxyOptions;
 import io.kuberouter.proxy.ipvs.sync.ProxySettings;
 import io.kuberouter.proxy.model.Settings;
@@ -151,7 +152,7 @@ public final class ProxyBenchmark {
         Settings model = new Settings(Set.of(IpFamily.IPV4), List.of(IpPrefix.parse("10.96.0.0/12")), List.of(),
                 List.of(), true, false);
         ProxyOptions kernel = new ProxyOptions(Set.of(IpFamily.IPV4), false, true, false, Duration.ofSeconds(30),
-                List.of(), new IpvsTimeouts(0, 0, 0));
+                IpvsOwnership.everything(List.of()), new IpvsTimeouts(0, 0, 0));
         return new ProxySettings(model, kernel, Duration.ofHours(1));
     }
 }

@@ -33,7 +33,7 @@ class Ipv6VipRoutesTest {
 
     private final FakeNode n1 = new FakeNode();
     private final ProxyReconciler reconciler = new ProxyReconciler(new ProxyOptions(Set.of(IpFamily.IPV4,
-            IpFamily.IPV6), false, true, false, Duration.ofSeconds(30), List.of(),
+            IpFamily.IPV6), false, true, false, Duration.ofSeconds(30), IpvsOwnership.everything(List.of()),
             ProxyOptions.defaults().timeouts()));
 
     Ipv6VipRoutesTest() throws Exception {

@@ -122,7 +122,7 @@ class ProxyReconcilerTest {
             n1.fake.ipvs().addService(VirtualService.of(k, "rr"));
         }
         reconciler = new ProxyReconciler(new ProxyOptions(Set.of(IpFamily.IPV4), false,
-                true, false, Duration.ofSeconds(30), List.of(IpPrefix.parse("172.30.0.0/16")),
+                true, false, Duration.ofSeconds(30), IpvsOwnership.everything(List.of(IpPrefix.parse("172.30.0.0/16"))),
                 ProxyOptions.defaults().timeouts()));
         n1.fake.faults().resetCalls();
         full();
@@ -134,6 +134,25 @@ class ProxyReconcilerTest {
         assertEquals("IPVS_CMD_DEL_SERVICE TCP:10.96.7.7:80", ipvsWrites.get(ipvsWrites.size() - 1));
         assertEquals(Set.of(WEB, key("10.96.0.53", IpProtocol.UDP, 53), excluded, foreignMark),
                 n1.fake.ipvs().services().stream().map(s -> s.service().key()).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void whileThePruneGateIsClosedAFullRoundDeletesOnlyWhatItWroteItself() throws Exception {
+        ServiceKey earlier = key("10.96.7.7", IpProtocol.TCP, 80);
+        n1.fake.ipvs().addService(VirtualService.of(earlier, "rr"));
+        boolean[] open = {false};
+        reconciler.pruneWhen(() -> open[0]);
+        full();
+        n1.remove("dns");
+        full();
+        Set<ServiceKey> present = n1.fake.ipvs().services().stream().map(s -> s.service().key())
+                .collect(Collectors.toSet());
+        assertEquals(Set.of(WEB, earlier), present, "its own gone Service deleted, the earlier process's kept");
+
+        open[0] = true;
+        full();
+        assertEquals(Set.of(WEB), n1.fake.ipvs().services().stream().map(s -> s.service().key())
+                .collect(Collectors.toSet()));
     }
 
     @Test

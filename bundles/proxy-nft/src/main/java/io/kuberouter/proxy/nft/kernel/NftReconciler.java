@@ -11,27 +11,43 @@ import io.kuberouter.proxy.nft.plan.NftNames;
 import io.kuberouter.proxy.nft.plan.NftScript;
 import io.kuberouter.proxy.nft.plan.TableListing;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The only writer of the table {@code inet kube-router-proxy}; nothing outside it is touched. A full round reads
  * the table's names back and rewrites it in one transaction (drift repaired, stale objects pruned, affinity
  * entries kept); an incremental round writes only the chains, sets and map elements of the frontends that
- * changed, also in one transaction. Any failure makes the next round full. Not thread-safe: the sync thread's.
+ * changed, also in one transaction. Any failure makes the next round full. Chains and sets of the table that this
+ * process never wrote (an earlier process's) are pruned only while {@link #pruneWhen the prune gate} is open;
+ * until then they stay as they are, unreachable once the maps are rewritten. Not thread-safe: the sync thread's.
  */
 public final class NftReconciler {
 
     private final Map<String, FrontendRules> applied = new HashMap<>();
     private BaseRules.Base appliedBase;
     private boolean needsFull = true;
+    private volatile BooleanSupplier mayPrune = () -> true;
+    private boolean prunePending;
+
+    /** Prunes only while {@code gate} says so (the capability owners' shared gate); without one, always. */
+    public void pruneWhen(BooleanSupplier gate) {
+        mayPrune = gate;
+    }
 
     /** True until a full round succeeded, and after any failure. */
     public boolean needsFull() {
         return needsFull;
+    }
+
+    /** True after a rewrite that left an earlier process's chains or sets because the prune gate was closed. */
+    public boolean prunePending() {
+        return prunePending;
     }
 
     /** The fixed part last written, {@code null} before the first full round. */
@@ -40,20 +56,41 @@ public final class NftReconciler {
     }
 
     /**
-     * Rewrites the whole table. What exists is read back from the kernel at the first round and after a failure;
-     * otherwise it is what the last rounds wrote (the table is ours alone), which spares a listing that costs nft
-     * as much as the rewrite at thousands of Services.
+     * Rewrites the whole table. What exists is read back from the kernel at the first round, after a failure and
+     * while an earlier process's objects wait for the prune gate; otherwise it is what the last rounds wrote (the
+     * table is ours alone), which spares a listing that costs nft as much as the rewrite at thousands of Services.
      */
     public void full(Nftables nft, BaseRules.Base base, DesiredNft desired) throws KernelException {
-        TableListing existing = needsFull || appliedBase == null
+        TableListing existing = needsFull || appliedBase == null || prunePending
                 ? nft.listTable(NftNames.FAMILY, NftNames.TABLE).map(TableListing::parse).orElse(TableListing.EMPTY)
                 : written();
+        boolean prune = mayPrune.getAsBoolean();
+        if (!prune) {
+            Set<String> known = names(base, desired.all().values());
+            if (appliedBase != null) {
+                known.addAll(names(appliedBase, applied.values()));
+            }
+            existing = existing.only(known::contains);
+        }
         needsFull = true;
         nft.apply(NftScript.full(base, desired.all().values(), existing));
         applied.clear();
         applied.putAll(desired.all());
         appliedBase = base;
         needsFull = false;
+        prunePending = !prune;
+    }
+
+    /** The names of the chains and sets of {@code base} and {@code frontends}. */
+    private static Set<String> names(BaseRules.Base base, Collection<FrontendRules> frontends) {
+        Set<String> names = new HashSet<>();
+        base.chains().forEach(c -> names.add(c.name()));
+        base.maps().forEach(m -> names.add(m.name()));
+        for (FrontendRules f : frontends) {
+            f.chains().forEach(c -> names.add(c.name()));
+            f.sets().forEach(m -> names.add(m.name()));
+        }
+        return names;
     }
 
     /** The names of what the last successful rounds wrote. */

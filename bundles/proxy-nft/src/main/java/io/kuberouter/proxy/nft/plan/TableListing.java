@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The names of the chains and of the sets and maps (name to {@code set} or {@code map}) of the table as
@@ -35,6 +37,17 @@ public record TableListing(Set<String> chains, Map<String, String> sets) {
             sets.put(unquote(s.group(2)), s.group(1));
         }
         return new TableListing(chains, sets);
+    }
+
+    /** The chains and sets of this listing that {@code keep} accepts. */
+    public TableListing only(Predicate<String> keep) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        sets.forEach((name, kind) -> {
+            if (keep.test(name)) {
+                kept.put(name, kind);
+            }
+        });
+        return new TableListing(chains.stream().filter(keep).collect(Collectors.toSet()), kept);
     }
 
     /** nft quotes names that are also keywords. */

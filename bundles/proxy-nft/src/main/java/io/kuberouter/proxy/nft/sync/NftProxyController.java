@@ -37,6 +37,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +80,7 @@ public final class NftProxyController {
     private List<String> localAddresses = List.of();
     private Instant lastFull = Instant.MIN;
     private long healthChecksRevision = -1;
+    private volatile Runnable rewritten = () -> { };
 
     /** @param scheduler the runner's thread and clock; {@link RunnerScheduler#dedicatedThread} in production */
     public NftProxyController(NftSettings settings, NftKernel kernel, Clock clock, RunnerScheduler scheduler) {
@@ -96,6 +98,17 @@ public final class NftProxyController {
                 new ServiceProblems(reason -> metrics.skipped().labelValues(reason).inc()));
     }
 
+    /**
+     * Joins the capability owners' rules: {@code synced} runs after every successful table rewrite (the first one
+     * is the owner's initial sync), and an earlier process's chains and sets are pruned only while
+     * {@code mayPrune} (a periodic round rewrites the table while pruning is pending). Call before
+     * {@link #start()}; without it the controller always prunes (tests, benchmarks).
+     */
+    public void ownedBy(Runnable synced, BooleanSupplier mayPrune) {
+        rewritten = synced;
+        reconciler.pruneWhen(mayPrune);
+    }
+
     public void start() {
         kernel.listen(this::requestFullSync);
         runner.start();
@@ -109,12 +122,16 @@ public final class NftProxyController {
         healthChecks.close();
     }
 
-    /** Deletes the table. Call after {@link #stop()}, in the node's namespace. */
+    /**
+     * Deletes the table. Call after {@link #stop()}, in the node's namespace.
+     *
+     * @throws KernelException when nft refused
+     * @throws IllegalStateException when the Nftables service is missing, so nothing could be deleted
+     */
     public void removeKernelState() throws KernelException {
         Nftables nft = kernel.nftables();
         if (nft == null) {
-            LOG.warn("cannot remove the proxy's nftables table: the Nftables service is missing");
-            return;
+            throw new IllegalStateException("the Nftables service is missing");
         }
         reconciler.removeAll(nft);
     }
@@ -199,8 +216,9 @@ public final class NftProxyController {
         Set<ObjectKey> services = rebuild ? models.all(snapshot, context, changed)
                 : models.some(snapshot, dirty.services(), context, changed);
         BaseRules.Base base = BaseRules.of(settings.model().families(), context.podCidrs(), settings.masqueradeAll());
-        if (rewrite || !base.equals(reconciler.appliedBase())) {
+        if (rewrite || !base.equals(reconciler.appliedBase()) || periodic && reconciler.prunePending()) {
             reconciler.full(nft, base, desired);
+            rewritten.run();
         } else if (!changed.isEmpty()) {
             clearUdp(reconciler.incremental(nft, desired, changed));
         }
