@@ -52,6 +52,15 @@ public interface CapabilityOwners {
         void initialSyncDone();
 
         /**
+         * Whether this owner may prune what it owns now: every owner of another capability has reported its initial
+         * sync. The owner's own pending initial sync does not count, so the sync that establishes its state after a
+         * start or an update also removes what an earlier process of the same capability left.
+         *
+         * @since 1.2
+         */
+        boolean mayPrune();
+
+        /**
          * Records that removing the owner's kernel state (a stop for good) failed, with what the kernel refused,
          * in the {@link RemovalReport}; call before {@link #close()}. A later registration of the same capability
          * clears it.

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * <li>{@link #initialSyncDone()} after the controller's first complete sync; an owner registered later reports it
  * at once.</li>
  * <li>{@link #mayPrune()} is what the capability's reconciler asks before it deletes objects of its own that it
- * did not write itself: true only while registered and the shared prune gate is open.</li>
+ * did not write itself: true only while registered and every other capability's owner has synced once.</li>
  * <li>{@link #deactivate} in {@code @Deactivate}, after the controller stopped: judges the stop
  * ({@link CapabilityStop}); a stop for good runs every removal step, each whatever the others did, reports the
  * steps the kernel refused ({@link CapabilityOwners.Owner#removalFailed}, read by {@code --cleanup-config}) and
@@ -89,9 +89,12 @@ public final class OwnerLifecycle {
         }
     }
 
-    /** Whether the capability may prune now: registered, and every registered owner synced once. */
+    /**
+     * Whether the capability may prune now: registered, and every owner of another capability synced once (its own
+     * first sync is the one that removes what an earlier process of it left, {@link CapabilityOwners.Owner#mayPrune}).
+     */
     public synchronized boolean mayPrune() {
-        return owner != null && owners.mayPrune();
+        return owner != null && owner.mayPrune();
     }
 
     /**

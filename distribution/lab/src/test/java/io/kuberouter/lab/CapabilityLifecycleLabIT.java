@@ -164,7 +164,7 @@ class CapabilityLifecycleLabIT {
         awaitBundle(lab.console("n1"), PROXY_BUNDLE, "\"state\":\"Active\"");
         connection.awaitExchanges(10, SETTLE);
         assertEquals(tableBefore, proxyTable(n1), "the update changed the proxy's table");
-        assertTrue(Files.readString(lab.runDir().resolve("logs/agent-n1.log")).contains("service proxy passing"),
+        assertTrue(Files.readString(lab.runDir().resolve("logs/agent-n1.log")).contains("proxy passing ("),
                 "the old version did not leave its table for the new one");
         assertEquals(isolated, matrix(), "the matrix after the update");
         assertTrue(connection.alive(), connection.toString());

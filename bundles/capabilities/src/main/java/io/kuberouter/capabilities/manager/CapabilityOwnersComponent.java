@@ -80,6 +80,11 @@ public class CapabilityOwnersComponent implements CapabilityOwners {
         }
 
         @Override
+        public boolean mayPrune() {
+            return owner.mayPrune();
+        }
+
+        @Override
         public void removalFailed(String refused) {
             owner.removalFailed(refused);
         }

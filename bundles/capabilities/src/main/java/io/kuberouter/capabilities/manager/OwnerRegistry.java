@@ -123,6 +123,11 @@ public class OwnerRegistry {
         }
 
         @Override
+        public boolean mayPrune() {
+            return gate.pendingNames().stream().allMatch(capability::equals);
+        }
+
+        @Override
         public void removalFailed(String refused) {
             OwnerRegistry.this.removalFailed(capability, Objects.requireNonNull(refused, "refused"));
         }

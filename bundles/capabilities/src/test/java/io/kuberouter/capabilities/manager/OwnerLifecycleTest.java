@@ -31,14 +31,22 @@ class OwnerLifecycleTest {
     private final List<String> kernel = new ArrayList<>(List.of("KUBE-TEST-A", "KUBE-TEST-B"));
 
     @Test
-    void registersWhenBoundAndPrunesOnlyAfterItsFirstSync() {
+    void registersWhenBoundAndPrunesOnlyWhileEveryOtherCapabilityHasSynced() {
         OwnerLifecycle owner = new OwnerLifecycle("test", CHAINS);
         assertFalse(owner.mayPrune(), "not registered: never prunes");
         owner.bind(owners);
         assertEquals(Set.of("test"), owners.pending());
-        assertFalse(owner.mayPrune());
+        assertTrue(owner.mayPrune(), "its own first sync removes what an earlier process of it left");
+        OwnerLifecycle other = new OwnerLifecycle("other", new KernelOwnership(List.of("KUBE-OTHER-"), List.of(),
+                List.of(), List.of(), List.of(), List.of()));
+        other.bind(owners);
+        assertFalse(owner.mayPrune(), "another capability (re)starting closes the gate");
+        assertFalse(other.mayPrune(), "nor may the other while the first has not synced");
+        other.initialSyncDone();
+        assertTrue(owner.mayPrune(), "the other synced; its own sync is still pending, which does not count");
+        assertFalse(other.mayPrune());
         owner.initialSyncDone();
-        assertTrue(owner.mayPrune());
+        assertTrue(other.mayPrune());
         assertTrue(registry.gate().isOpen());
     }
 

@@ -2,18 +2,21 @@ package io.kuberouter.proxy.ipvs.kernel;
 
 import io.kuberouter.api.cluster.IpFamily;
 import io.kuberouter.kernel.api.AddressFamily;
+import io.kuberouter.kernel.api.Errno;
 import io.kuberouter.kernel.api.IpPrefix;
 import io.kuberouter.kernel.api.KernelException;
 import io.kuberouter.kernel.api.ipvs.ServiceKey;
 import io.kuberouter.proxy.ipvs.plan.DesiredIpvs;
 import io.kuberouter.proxy.ipvs.plan.IpvsDiff;
 import io.kuberouter.proxy.ipvs.plan.IpvsEntry;
+import io.kuberouter.proxy.ipvs.plan.IpvsState;
 import io.kuberouter.proxy.ipvs.plan.KeyPlan;
 import io.kuberouter.proxy.model.NodeContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -128,8 +131,7 @@ public final class ProxyReconciler {
         applied = null;
         drains.clear();
         List<KeyPlan> plans = new ArrayList<>();
-        IpvsInventory.read(kernel.ipvs(), ownership).forEach((key, state) ->
-                plans.add(IpvsDiff.plan(key, state, null, false)));
+        ownedVirtualServers(kernel).forEach((key, state) -> plans.add(IpvsDiff.plan(key, state, null, false)));
         writer.write(kernel, plans, new HashMap<>(), GracePeriods.fixed(options.gracefulPeriod()), Instant.now());
         DummyInterface.remove(kernel);
         for (IpFamily family : options.families()) {
@@ -143,6 +145,18 @@ public final class ProxyReconciler {
         String sets = ServiceSets.destroy(kernel.ipsets().names());
         if (!sets.isEmpty()) {
             kernel.ipsets().restore(sets);
+        }
+    }
+
+    /** The owned virtual servers; none where the kernel has no IPVS (ip_vs not loaded: its netlink family is absent). */
+    private Map<ServiceKey, IpvsState> ownedVirtualServers(ProxyKernel kernel) throws KernelException {
+        try {
+            return IpvsInventory.read(kernel.ipvs(), ownership);
+        } catch (KernelException e) {
+            if (!e.is(Errno.ENOENT)) {
+                throw e;
+            }
+            return Map.of();
         }
     }
 
