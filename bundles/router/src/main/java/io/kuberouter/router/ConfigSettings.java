@@ -47,9 +47,19 @@ final class ConfigSettings {
         return peers;
     }
 
+    /**
+     * Logs what this build does not do. The launcher refuses {@code --overlay-encap=fou} at start; a configuration
+     * edited in the console may still ask for it. BFD is refused by nobody: upstream accepts the flag, and its peers
+     * keep their sessions without it (BFD only speeds up failure detection), so a warning says so.
+     */
     static void warnUnsupported(RouterConfig config) {
         if (config.enable_overlay() && !"ipip".equals(config.overlay_encap())) {
-            LOG.warn("--overlay-encap={} is not available in this build; tunnels use ipip", config.overlay_encap());
+            LOG.error("--overlay-encap={} is not available in this build (FoU/GUE is not implemented): tunnels use "
+                    + "ipip, which nodes using {} do not decapsulate", config.overlay_encap(), config.overlay_encap());
+        }
+        if (config.enable_bfd()) {
+            LOG.warn("--enable-bfd is not available in this build: BGP sessions with the external peers run "
+                    + "without BFD and detect failures by their hold time only");
         }
         if (config.enable_overlay() && !"subnet".equals(config.overlay_type()) && !"full".equals(config.overlay_type())) {
             LOG.warn("--overlay-type={} is neither subnet nor full; using subnet", config.overlay_type());

@@ -7,6 +7,7 @@ import io.kuberouter.api.cluster.ClusterState;
 import io.kuberouter.bgp.speaker.BgpSpeakerFactory;
 import io.kuberouter.capabilities.CapabilityOwners;
 import io.kuberouter.capabilities.CapabilityStop;
+import io.kuberouter.kernel.api.AddressFamily;
 import io.kuberouter.kernel.api.KernelException;
 import io.kuberouter.kernel.api.addr.Addresses;
 import io.kuberouter.kernel.api.link.Links;
@@ -14,12 +15,18 @@ import io.kuberouter.kernel.api.netfilter.Ipsets;
 import io.kuberouter.kernel.api.netfilter.Iptables;
 import io.kuberouter.kernel.api.route.Routes;
 import io.kuberouter.kernel.api.rule.Rules;
+import io.kuberouter.kernel.api.sysctl.Sysctls;
 import io.kuberouter.router.cni.CniConfFile;
+import io.kuberouter.router.cni.CniRangeRecord;
 import io.kuberouter.router.kernel.EgressReconciler;
+import io.kuberouter.router.kernel.PodNetworkReconciler;
 import io.kuberouter.router.kernel.RouteReconciler;
 import io.kuberouter.router.sync.RouterController;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -41,10 +48,12 @@ import org.slf4j.LoggerFactory;
  * factory and the kernel services are static: when one of their bundles is replaced the router restarts.
  *
  * <p>A final stop ({@link CapabilityStop}: the feature switched off, {@code --cleanup-config}) ends the BGP sessions
- * and removes exactly the router's tunnels, routes and rules, and the pod CIDRs this process wrote into the CNI
- * conf. A passing stop (agent shutdown, bundle update) leaves the kernel as it is, as kube-router does on exit, so
- * pod traffic flows until the next start has re-learned the routes. Nothing here needs the cluster state, so
- * {@code --cleanup-config} (which runs without it) activates and stops the router like any capability.
+ * and removes exactly the router's tunnels, routes and rules, its FORWARD rules, {@code kube-bridge} when no pod is
+ * attached, and the pod CIDRs the router recorded having written into the CNI conf (also an earlier process's: the
+ * record is in {@code --state-dir}). A passing stop (agent shutdown, bundle update) leaves the kernel as it is, as
+ * kube-router does on exit, so pod traffic flows until the next start has re-learned the routes. Nothing here needs
+ * the cluster state, so {@code --cleanup-config} (which runs without it) activates and stops the router like any
+ * capability.
  */
 @Component(configurationPid = RouterConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = Capability.class, immediate = true, property = Capability.NAME_PROPERTY + "=router")
@@ -56,22 +65,28 @@ public class RouterComponent implements Capability {
     private final BundleContext context;
     private final RouteReconciler reconciler;
     private final EgressReconciler egress;
+    private final PodNetworkReconciler podNetwork;
+    private final CniRangeRecord cniRanges;
     private final CapabilityOwners.Owner owner;
     private final RouterController controller;
 
     @Activate
     public RouterComponent(BundleContext context, RouterConfig config, @Reference BgpSpeakerFactory speakers,
             @Reference CapabilityOwners owners, @Reference Addresses addresses, @Reference Links links,
-            @Reference Routes routes, @Reference Rules rules, @Reference Iptables iptables, @Reference Ipsets ipsets) {
+            @Reference Routes routes, @Reference Rules rules, @Reference Iptables iptables, @Reference Ipsets ipsets,
+            @Reference Sysctls sysctls) {
         this.context = context;
         this.reconciler = new RouteReconciler(addresses, links, routes, rules, owners.pruneGate());
         this.egress = new EgressReconciler(iptables, ipsets);
+        this.podNetwork = new PodNetworkReconciler(addresses, links, iptables, sysctls, families(config));
+        this.cniRanges = CniRangeRecord.inStateDir(Path.of(config.state_dir()));
         this.owner = owners.register("router", RouterOwnership.OWNERSHIP);
         ConfigSettings.warnUnsupported(config);
         this.controller = new RouterController(ConfigSettings.of(config), Duration.ofMillis(config.routes_sync_period()),
                 Duration.ofMillis(config.injected_routes_sync_period()), speakers, reconciler,
-                config.enable_pod_egress() ? Optional.of(egress) : Optional.empty(), owner,
-                config.enable_cni() ? Optional.of(CniConfFile.resolve(config.cni_conf_file())) : Optional.empty(),
+                config.enable_pod_egress() ? Optional.of(egress) : Optional.empty(), podNetwork, config.auto_mtu(),
+                owner, config.enable_cni() ? Optional.of(CniConfFile.resolve(config.cni_conf_file(), cniRanges))
+                        : Optional.empty(),
                 new ServiceSpeakerPublication(context), Clock.systemUTC());
         controller.start();
         LOG.info("router started (cluster ASN {}, full mesh {}, overlay {} {})",
@@ -94,24 +109,42 @@ public class RouterComponent implements Capability {
                         + "stay for the next start to adopt");
                 return;
             }
-            controller.removeCniRanges();
+            cniRanges.removeRecorded();
             boolean routesRemoved = remove("routes, rules and tunnels", reconciler::removeAll);
             boolean egressRemoved = remove("pod egress rule and ipsets", egress::remove);
-            if (routesRemoved && egressRemoved) {
-                LOG.info("router stopped: its routes, rules, tunnels and pod egress rule and ipsets are removed");
+            boolean podNetworkRemoved = remove("FORWARD rules and kube-bridge", podNetwork::remove);
+            if (routesRemoved && egressRemoved && podNetworkRemoved) {
+                LOG.info("router stopped: its routes, rules, tunnels, pod egress rule and ipsets and FORWARD rules "
+                        + "are removed");
             }
         } finally {
             owner.close();
         }
     }
 
-    /** Runs one removal; a kernel refusal is logged and does not keep the others from running. */
-    private static boolean remove(String what, KernelRemoval removal) {
+    /** The families whose FORWARD rules and bridge netfilter the router manages ({@code --enable-ipv4/6}). */
+    private static List<AddressFamily> families(RouterConfig config) {
+        List<AddressFamily> families = new ArrayList<>();
+        if (config.enable_ipv4()) {
+            families.add(AddressFamily.INET);
+        }
+        if (config.enable_ipv6()) {
+            families.add(AddressFamily.INET6);
+        }
+        return families;
+    }
+
+    /**
+     * Runs one removal; a kernel refusal is logged, reported to the owners ({@code --cleanup-config} reads it) and
+     * does not keep the others from running.
+     */
+    private boolean remove(String what, KernelRemoval removal) {
         try {
             removal.run();
             return true;
         } catch (KernelException e) {
             LOG.error("could not remove the router's {}: {}", what, e.getMessage());
+            owner.removalFailed(what + ": " + e.getMessage());
             return false;
         }
     }

@@ -28,16 +28,27 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "/etc/cni/net.d/10-kuberouter.conf (upstream)")
     String cni_conf_file() default "";
 
+    @AttributeDefinition(description = "--auto-mtu: kube-bridge and the CNI conf get the MTU of the node IP's "
+            + "interface")
+    boolean auto_mtu() default true;
+
+    @AttributeDefinition(description = "--state-dir: the pod CIDRs written into the CNI conf are recorded in "
+            + "router/cni-ranges.json under it, so that --cleanup-config removes them")
+    String state_dir() default "/var/lib/kube-router-jvm";
+
     @AttributeDefinition(description = "--enable-overlay")
     boolean enable_overlay() default true;
 
     @AttributeDefinition(description = "--overlay-type: subnet or full")
     String overlay_type() default "subnet";
 
-    @AttributeDefinition(description = "--overlay-encap: ipip (fou is not available)")
+    @AttributeDefinition(description = "--overlay-encap: ipip (fou is refused by the launcher: not available)")
     String overlay_encap() default "ipip";
 
-    @AttributeDefinition(description = "--enable-pod-egress (not programmed by this build, see docs/router.md)")
+    @AttributeDefinition(description = "--enable-bfd (not available: a warning at start, sessions without BFD)")
+    boolean enable_bfd() default false;
+
+    @AttributeDefinition(description = "--enable-pod-egress")
     boolean enable_pod_egress() default true;
 
     @AttributeDefinition(description = "--advertise-cluster-ip")

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
  * 0x11, no tunnel) and write their pod CIDR into their CNI conf, pods reach each other across nodes, pod egress to
  * other addresses is masqueraded; a bird2 external peer in the fabric namespace receives every
  * pod CIDR and the VIPs of an annotated Service, and their withdrawal when the annotations go; a Node removed from
- * the API loses its routes on the other nodes.
+ * the API loses its routes on the other nodes. Each node has {@code kube-bridge} with the MTU of its node interface
+ * (auto-MTU, also in its CNI conf) and upstream's FORWARD accept rules. Finally {@code --cleanup-config} on n1 (its
+ * agent stopped) removes the router's routes, rules, FORWARD rules, egress rule and the pod CIDR it wrote into the
+ * CNI conf, and leaves a foreign route, rule, FORWARD rule and CNI range, and {@code kube-bridge} with its pod.
  */
 class RouterLabIT {
 
@@ -32,6 +35,8 @@ class RouterLabIT {
     private static final LabOptions OPTIONS = LabOptions.defaults().withAgentArgs(AGENT_ARGS);
     private static final Path SCENARIO = OPTIONS.distribution().resolve("lab/scenarios/three-nodes-router");
     private static final List<String> NODES = List.of("n1", "n2", "n3");
+    private static final String NODE_INTERFACE_RULE = "-A FORWARD -o eth0 -m comment --comment \"allow outbound node "
+            + "port traffic on node interface with which node ip is associated\" -j ACCEPT";
 
     @Test
     void podRoutesConvergeVipsReachTheExternalPeerAndRemovedNodesAreWithdrawn() throws Exception {
@@ -45,6 +50,7 @@ class RouterLabIT {
                 await("CNI conf of " + node, () -> read(conf).contains("10.244." + node.substring(1) + ".0/24"));
             }
             assertNoTunnels(lab);
+            assertPodNetworkIsSetUp(lab, "n1");
             assertPodsReachEachOther(lab);
             assertPodEgressIsMasqueraded(lab, fabric);
 
@@ -80,7 +86,71 @@ class RouterLabIT {
                 await("node " + node + " drops n3's pod route", () -> !podRoutes(lab, node).contains("10.244.3.0/24"));
                 assertTrue(podRoutes(lab, node).contains(node.equals("n1") ? "10.244.2.0/24" : "10.244.1.0/24"));
             }
+            assertCleanupConfigRemovesTheRoutersStateOnly(lab);
         }
+    }
+
+    /**
+     * §5.1 steps 4, 7, 8: upstream's three FORWARD accept rules (the node interface is eth0), {@code kube-bridge}
+     * up with eth0's MTU, the same MTU in the CNI conf's bridge plugin.
+     */
+    private static void assertPodNetworkIsSetUp(Lab lab, String name) {
+        LabNode node = node(lab, name);
+        String mtu = mtu(node, "eth0");
+        Path conf = ControlPlane.cniConf(OPTIONS.distribution(), lab.runDir(), node);
+        await("CNI conf of " + name + " has the MTU", () -> read(conf).contains("\"mtu\" : " + mtu));
+        String filter = node.exec("iptables-save", "-t", "filter");
+        for (String rule : List.of(
+                "-A FORWARD -i kube-bridge -m comment --comment \"allow outbound traffic from pods\" -j ACCEPT",
+                "-A FORWARD -o kube-bridge -m comment --comment \"allow inbound traffic to pods\" -j ACCEPT",
+                NODE_INTERFACE_RULE)) {
+            assertTrue(filter.contains(rule), filter);
+        }
+        String bridge = node.exec("ip", "-o", "link", "show", "dev", "kube-bridge");
+        assertTrue(bridge.contains(",UP") && bridge.contains("mtu " + mtu + " "), bridge);
+    }
+
+    /**
+     * {@code --cleanup-config} in n1's namespace after its agent exited (which keeps the dataplane), with the
+     * agent's {@code --state-dir}, where the router recorded the pod CIDR it inserted into the CNI conf.
+     */
+    private static void assertCleanupConfigRemovesTheRoutersStateOnly(Lab lab) throws IOException {
+        LabNode n1 = node(lab, "n1");
+        lab.stopAgent("n1");
+        assertTrue(podRoutes(lab, "n1").contains("10.244.2.0/24"), "the agent's exit kept its routes");
+        n1.exec("ip", "route", "add", "10.123.0.0/24", "via", "10.99.0.254", "dev", "eth0");
+        n1.exec("ip", "rule", "add", "from", "10.124.0.0/24", "lookup", "100", "priority", "1000");
+        n1.exec("iptables", "-A", "FORWARD", "-o", "eth0", "-j", "ACCEPT");
+        Path conf = ControlPlane.cniConf(OPTIONS.distribution(), lab.runDir(), n1);
+        Files.writeString(conf, read(conf).replaceFirst("\"ranges\" : \\[", "\"ranges\" : [ [ { \"subnet\" : "
+                + "\"10.250.0.0/24\" } ],"));
+        assertTrue(read(conf).contains("10.244.1.0/24") && read(conf).contains("10.250.0.0/24"), read(conf));
+
+        Shell.Result cleanup = Shell.run(Shell.inNetns(n1.netns(), List.of(
+                OPTIONS.distribution().resolve("bin/kube-router").toString(), "--cleanup-config",
+                "--state-dir=" + lab.runDir().resolve("state").resolve("n1"))), Map.of(), "");
+
+        assertEquals("", podRoutes(lab, "n1").strip(), "routes of protocol 0x11\n" + cleanup.stderr());
+        String rules = n1.exec("ip", "rule", "show");
+        assertFalse(rules.contains("lookup 77") || rules.contains("lookup kube-router"), rules);
+        assertTrue(rules.contains("from 10.124.0.0/24 lookup 100"), rules);
+        assertTrue(n1.exec("ip", "route", "show").contains("10.123.0.0/24 via 10.99.0.254"), "foreign route");
+        String filter = n1.exec("iptables-save", "-t", "filter");
+        assertFalse(filter.contains("allow outbound traffic from pods") || filter.contains("allow inbound traffic "
+                + "to pods") || filter.contains("allow outbound node port traffic"), filter);
+        assertTrue(filter.contains("-A FORWARD -o eth0 -j ACCEPT"), filter);
+        assertFalse(n1.exec("iptables-save", "-t", "nat").contains("kube-router-pod-subnets"), "egress rule");
+        String after = read(conf);
+        assertFalse(after.contains("10.244.1.0/24"), after);
+        assertTrue(after.contains("10.250.0.0/24") && after.contains("portmap"), after);
+        assertTrue(n1.exec("ip", "-o", "link", "show").contains("kube-bridge"), "kube-bridge stays with a1 on it");
+        assertTrue(cleanup.stderr().contains("router stopped: its routes"), cleanup.stderr());
+        assertEquals(0, cleanup.exitCode(), "every capability removed its state\n" + cleanup.stderr());
+    }
+
+    private static String mtu(LabNode node, String link) {
+        String line = node.exec("ip", "-o", "link", "show", "dev", link);
+        return line.replaceFirst("(?s).* mtu (\\d+) .*", "$1");
     }
 
     private static void awaitPodRoutes(Lab lab, String node, List<String> cidrs) {

@@ -35,12 +35,14 @@ public enum ConfigurationPid {
             GeneralFlags.ENABLE_IPV6))),
     /**
      * Routing, CNI and BGP: all of §1.4 (peer passwords decoded; the passwords file is resolved into them and not
-     * passed on) and the service ranges advertised IPs are validated against.
+     * passed on), the service ranges advertised IPs are validated against, and the state directory (where the
+     * router records the pod CIDRs it wrote into the CNI conf, for {@code --cleanup-config}).
      */
     ROUTER("io.kuberouter.router", "router", join(RoutingFlags.all(), without(BgpFlags.all(),
             BgpFlags.PEER_ROUTER_PASSWORDS_FILE), List.of(GeneralFlags.SERVICE_CLUSTER_IP_RANGE,
             GeneralFlags.SERVICE_EXTERNAL_IP_RANGE, GeneralFlags.LOADBALANCER_IP_RANGE,
-            GeneralFlags.STRICT_EXTERNAL_IP_VALIDATION, GeneralFlags.ENABLE_IPV4, GeneralFlags.ENABLE_IPV6))),
+            GeneralFlags.STRICT_EXTERNAL_IP_VALIDATION, GeneralFlags.ENABLE_IPV4, GeneralFlags.ENABLE_IPV6,
+            ExtensionFlags.STATE_DIR))),
     /** LoadBalancer IP allocator: §1.5 and its address pool. */
     LBALLOC("io.kuberouter.lballoc", "lballoc", join(LoadBalancerFlags.all(),
             List.of(GeneralFlags.LOADBALANCER_IP_RANGE))),

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The checks upstream's routing controller makes when it is created ({@code --run-router}), in its order and with
- * its messages, plus two of ours: {@code --overlay-type} must be {@code subnet} or {@code full}, and peer ports must
- * be TCP ports. Resolves the peer passwords on the way.
+ * its messages, plus three of ours: {@code --overlay-type} must be {@code subnet} or {@code full}, peer ports must
+ * be TCP ports, and {@code --overlay-encap=fou} (not implemented) is refused while the overlay is on, rather than
+ * running ipip tunnels that fou nodes would not understand. Resolves the peer passwords on the way.
  */
 final class RouterChecks {
 
@@ -52,6 +53,11 @@ final class RouterChecks {
         if (!encap.equals("ipip") && !encap.equals("fou")) {
             throw CommandLineException.startup(
                     "unknown --overlay-encap option '" + encap + "' selected, unable to continue");
+        }
+        if (encap.equals("fou") && options.get(RoutingFlags.ENABLE_OVERLAY)) {
+            throw CommandLineException.startup("--overlay-encap=fou is not supported by kube-router-jvm: its tunnels "
+                    + "are ipip only, which nodes using fou (GUE) cannot decapsulate; use --overlay-encap=ipip on "
+                    + "every node, or --enable-overlay=false");
         }
         long port = options.get(RoutingFlags.OVERLAY_ENCAP_PORT);
         if (port < MIN_ENCAP_PORT) {

@@ -70,10 +70,19 @@ class StartupChecksTest {
     }
 
     @ParameterizedTest(name = "{0} accepted")
-    @ValueSource(strings = {"--bgp-holdtime=3s", "--bgp-holdtime=18h12m16s", "--overlay-encap=fou",
-            "--overlay-encap-port=1024", "--overlay-type=full"})
+    @ValueSource(strings = {"--bgp-holdtime=3s", "--bgp-holdtime=18h12m16s", "--overlay-encap-port=1024",
+            "--overlay-type=full"})
     void acceptsRouterSettingsAtTheLimits(String argument) {
         run(argument);
+    }
+
+    @Test
+    void refusesFouWhileTheOverlayIsOn() {
+        assertEquals("--overlay-encap=fou is not supported by kube-router-jvm: its tunnels are ipip only, which "
+                + "nodes using fou (GUE) cannot decapsulate; use --overlay-encap=ipip on every node, or "
+                + "--enable-overlay=false", error("--overlay-encap=fou"));
+        run("--overlay-encap=fou", "--enable-overlay=false");
+        run("--overlay-encap=fou", "--run-router=false");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -3,6 +3,7 @@ package io.kuberouter.router.cni;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,9 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * kube-router's edit of the CNI configuration (behaviour reference §5.1 step 1, {@code pkg/utils/cni.go}): in the
  * {@code bridge} plugin (the root of a {@code .conf}, an entry of {@code plugins} in a {@code .conflist}) the
- * legacy {@code ipam.subnet} is folded into {@code ipam.ranges} and every pod CIDR of the node missing from the
- * ranges is added as a range set of its own; a final stop of the router takes them out again. Every other field is
- * kept. Pure.
+ * legacy {@code ipam.subnet} is folded into {@code ipam.ranges}, every pod CIDR of the node missing from the
+ * ranges is added as a range set of its own and, with {@code --auto-mtu}, {@code mtu} is set (upstream's
+ * {@code SetMTU}); a final stop of the router takes the ranges it added out again. Every other field is kept. Pure.
  */
 public final class CniConf {
 
@@ -24,12 +25,25 @@ public final class CniConf {
     }
 
     /**
-     * The configuration {@code json} with {@code podCidrs} in the bridge plugin's ranges.
+     * An edit of the configuration.
      *
-     * @return the new text, or empty when nothing changes
+     * @param text the new configuration
+     * @param added the pod CIDRs that were not in the ranges before (those already there are not the router's)
+     */
+    public record Edit(String text, List<String> added) {
+        public Edit {
+            added = List.copyOf(added);
+        }
+    }
+
+    /**
+     * The configuration {@code json} with {@code podCidrs} in the bridge plugin's ranges and, when present,
+     * {@code mtu} as the bridge plugin's {@code mtu}.
+     *
+     * @return the edit, or empty when nothing changes
      * @throws IllegalArgumentException when {@code json} is not JSON or has no bridge plugin
      */
-    public static Optional<String> withPodCidrs(String json, List<String> podCidrs) {
+    public static Optional<Edit> withPodCidrs(String json, List<String> podCidrs, OptionalInt mtu) {
         JsonNode root = parse(json);
         ObjectNode bridge = bridgePlugin(root).orElseThrow(() ->
                 new IllegalArgumentException("no plugin of type bridge"));
@@ -50,14 +64,18 @@ public final class CniConf {
             }
             changed = true;
         }
+        List<String> added = new ArrayList<>();
         for (String cidr : podCidrs) {
             if (!subnets(ranges).contains(cidr)) {
                 ranges.addArray().addObject().put("subnet", cidr);
-                changed = true;
+                added.add(cidr);
             }
         }
-        return changed ? Optional.of(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
-                : Optional.empty();
+        if (mtu.isPresent() && bridge.path("mtu").asInt(-1) != mtu.getAsInt()) {
+            bridge.put("mtu", mtu.getAsInt());
+            changed = true;
+        }
+        return changed || !added.isEmpty() ? Optional.of(new Edit(text(root), added)) : Optional.empty();
     }
 
     /**
@@ -83,8 +101,11 @@ public final class CniConf {
                 changed = true;
             }
         }
-        return changed ? Optional.of(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
-                : Optional.empty();
+        return changed ? Optional.of(text(root)) : Optional.empty();
+    }
+
+    private static String text(JsonNode root) {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
     private static JsonNode parse(String json) {

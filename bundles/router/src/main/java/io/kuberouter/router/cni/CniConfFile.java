@@ -3,15 +3,15 @@ package io.kuberouter.router.cni;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The CNI conf file kube-router edits: {@code KUBE_ROUTER_CNI_CONF_FILE}, default
  * {@code /etc/cni/net.d/10-kuberouter.conf}. It must exist (the DaemonSet's init container installs it); it is
- * rewritten (0644, atomically) only when the pod CIDRs are not in it yet.
+ * rewritten (0644, atomically) only when the pod CIDRs or the MTU are not in it yet. The ranges the router adds are
+ * put in the {@link CniRangeRecord} before the file is rewritten, so a later {@code --cleanup-config} finds them.
  */
 public final class CniConfFile {
 
@@ -19,16 +19,18 @@ public final class CniConfFile {
     public static final String DEFAULT = "/etc/cni/net.d/10-kuberouter.conf";
 
     private final Path path;
+    private final CniRangeRecord record;
 
-    public CniConfFile(Path path) {
+    public CniConfFile(Path path, CniRangeRecord record) {
         this.path = path;
+        this.record = record;
     }
 
     /** The configured file, else the environment's, else upstream's default. */
-    public static CniConfFile resolve(String configured) {
+    public static CniConfFile resolve(String configured, CniRangeRecord record) {
         String env = System.getenv(ENVIRONMENT);
         return new CniConfFile(Path.of(!configured.isEmpty() ? configured
-                : env != null && !env.isEmpty() ? env : DEFAULT));
+                : env != null && !env.isEmpty() ? env : DEFAULT), record);
     }
 
     public Path path() {
@@ -36,33 +38,18 @@ public final class CniConfFile {
     }
 
     /**
-     * Puts {@code podCidrs} into the file.
+     * Puts {@code podCidrs} (and {@code mtu}, when present) into the file.
      *
-     * @return true when the file was rewritten
-     * @throws IOException when the file is missing or cannot be written
+     * @return the edit made, empty when the file already had them
+     * @throws IOException when the file is missing or it or the record cannot be written
      * @throws IllegalArgumentException when it holds no bridge plugin or no JSON
      */
-    public boolean write(List<String> podCidrs) throws IOException {
-        return replace(CniConf.withPodCidrs(Files.readString(path), podCidrs));
-    }
-
-    /**
-     * Takes {@code podCidrs} out of the file's ranges again.
-     *
-     * @return true when the file was rewritten
-     */
-    public boolean remove(List<String> podCidrs) throws IOException {
-        return replace(CniConf.withoutPodCidrs(Files.readString(path), podCidrs));
-    }
-
-    private boolean replace(Optional<String> updated) throws IOException {
-        if (updated.isEmpty()) {
-            return false;
+    public Optional<CniConf.Edit> write(List<String> podCidrs, OptionalInt mtu) throws IOException {
+        Optional<CniConf.Edit> edit = CniConf.withPodCidrs(Files.readString(path), podCidrs, mtu);
+        if (edit.isPresent()) {
+            record.add(path, edit.get().added());
+            AtomicFiles.replace(path, edit.get().text(), "rw-r--r--");
         }
-        Path temp = path.resolveSibling("." + path.getFileName() + ".kube-router.tmp");
-        Files.writeString(temp, updated.get());
-        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-        Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return true;
+        return edit;
     }
 }

@@ -18,6 +18,7 @@ import io.kuberouter.bgp.speaker.SpeakerConfig;
 import io.kuberouter.bgp.speaker.Subscription;
 import io.kuberouter.bgp.speaker.policy.RoutingPolicy;
 import io.kuberouter.capabilities.CapabilityOwners;
+import io.kuberouter.kernel.api.link.Link;
 import io.kuberouter.reconcile.BoundedFrequencyRunner;
 import io.kuberouter.router.build.BgpPlan;
 import io.kuberouter.router.build.KernelRoutes;
@@ -26,6 +27,7 @@ import io.kuberouter.router.build.NodeBgp;
 import io.kuberouter.router.build.PeerPlanner;
 import io.kuberouter.router.build.PodEgress;
 import io.kuberouter.router.build.PodCidrs;
+import io.kuberouter.router.build.PodNetwork;
 import io.kuberouter.router.build.PolicyBuilder;
 import io.kuberouter.router.build.PolicyInputs;
 import io.kuberouter.router.build.RouteInjection;
@@ -33,6 +35,7 @@ import io.kuberouter.router.build.RouterSettings;
 import io.kuberouter.router.build.ServiceVips;
 import io.kuberouter.router.cni.CniConfFile;
 import io.kuberouter.router.kernel.EgressReconciler;
+import io.kuberouter.router.kernel.PodNetworkReconciler;
 import io.kuberouter.router.kernel.RouteReconciler;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -44,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +57,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li><b>BGP</b> (at most every second, at least every {@code --routes-sync-period}, and on Node, Service and
- *       EndpointSlice changes): plans the speaker and its peers, builds the policies, originates this node's pod
- *       CIDRs and service VIPs, writes the CNI conf; starts (or restarts) the speaker when its AS, router id or
- *       listen addresses change.</li>
+ *       EndpointSlice changes): sets up {@code kube-bridge} and the FORWARD rules, writes the CNI conf, plans the
+ *       speaker and its peers, builds the policies, originates this node's pod CIDRs and service VIPs; starts (or
+ *       restarts) the speaker when its AS, router id or listen addresses change.</li>
  *   <li><b>Routes</b> (on every batch of best-path changes, at least every {@code --injected-routes-sync-period}):
  *       builds the kernel routes and tunnels of the learned paths and reconciles them.</li>
  * </ul>
@@ -70,6 +74,8 @@ public final class RouterController {
     private final BgpSpeakerFactory speakers;
     private final RouteReconciler reconciler;
     private final Optional<EgressReconciler> egress;
+    private final PodNetworkReconciler podNetwork;
+    private final boolean autoMtu;
     private final CapabilityOwners.Owner owner;
     private final Optional<CniConfFile> cni;
     private final Clock clock;
@@ -94,7 +100,6 @@ public final class RouterController {
     private RoutingPolicy policy;
     private volatile LocalView local;
     private boolean initialSyncReported;
-    private volatile List<String> cniWritten = List.of();
 
     /** What the route runner needs of the last BGP round. */
     private record LocalView(List<InetAddress> ips, List<io.kuberouter.kernel.api.IpPrefix> podCidrs) {
@@ -102,13 +107,15 @@ public final class RouterController {
 
     public RouterController(RouterSettings settings, Duration routesSyncPeriod, Duration injectedRoutesSyncPeriod,
             BgpSpeakerFactory speakers, RouteReconciler reconciler, Optional<EgressReconciler> egress,
-            CapabilityOwners.Owner owner,
+            PodNetworkReconciler podNetwork, boolean autoMtu, CapabilityOwners.Owner owner,
             Optional<CniConfFile> cni, SpeakerPublication publication, Clock clock) {
         this.settings = settings;
         this.routesSyncPeriod = routesSyncPeriod;
         this.speakers = speakers;
         this.reconciler = reconciler;
         this.egress = egress;
+        this.podNetwork = podNetwork;
+        this.autoMtu = autoMtu;
         this.owner = owner;
         this.cni = cni;
         this.publication = publication;
@@ -183,7 +190,7 @@ public final class RouterController {
             local = new LocalView(node.ips().stream().map(NodeAnnotations::ipAddress).toList(),
                     podCidrs.stream().map(p -> new io.kuberouter.kernel.api.IpPrefix(p.address(), p.length()))
                             .toList());
-            writeCni(podCidrs);
+            writeCni(podCidrs, applyPodNetwork(local.ips()));
             applyEgress(snapshot);
             parseAnnotations(snapshot);
             Optional<BgpPlan> plan = PeerPlanner.plan(node, snapshot.nodes().values(), Map.copyOf(annotations),
@@ -221,6 +228,29 @@ public final class RouterController {
         } finally {
             bgpProblems.flush();
             routeRunner.run();
+        }
+    }
+
+    /**
+     * {@code kube-bridge}, the FORWARD rules and bridge netfilter (§5.1 steps 4, 7, 8) for the interface holding the
+     * node IP; a kernel failure is reported and retried next round.
+     *
+     * @return the MTU for the CNI conf: the node interface's with auto-MTU, else none
+     */
+    private OptionalInt applyPodNetwork(List<InetAddress> nodeIps) {
+        try {
+            Optional<Link> link = podNetwork.nodeInterface(nodeIps);
+            if (link.isEmpty()) {
+                bgpProblems.sink().accept("no interface holds a node IP " + nodeIps + "; " + PodNetwork.BRIDGE
+                        + " and the FORWARD rules wait for it");
+                return OptionalInt.empty();
+            }
+            PodNetwork desired = PodNetwork.of(link.get().name(), link.get().mtu(), autoMtu);
+            podNetwork.apply(desired, bgpProblems.sink());
+            return desired.bridgeMtu();
+        } catch (io.kuberouter.kernel.api.KernelException e) {
+            bgpProblems.sink().accept(PodNetwork.BRIDGE + " or the FORWARD rules not set up: " + e.getMessage());
+            return OptionalInt.empty();
         }
     }
 
@@ -326,35 +356,16 @@ public final class RouterController {
         return routes;
     }
 
-    private void writeCni(List<IpPrefix> podCidrs) {
+    private void writeCni(List<IpPrefix> podCidrs, OptionalInt mtu) {
         if (cni.isEmpty()) {
             return;
         }
         List<String> texts = podCidrs.stream().map(p -> p.address().getHostAddress() + "/" + p.length()).toList();
-        if (texts.equals(cniWritten)) {
-            return;
-        }
         try {
-            if (cni.get().write(texts)) {
-                LOG.info("CNI conf {}: pod CIDRs {} written", cni.get().path(), texts);
-            }
-            cniWritten = texts;
+            cni.get().write(texts, mtu).ifPresent(edit -> LOG.info("CNI conf {}: pod CIDRs {}{} written",
+                    cni.get().path(), texts, mtu.isPresent() ? ", mtu " + mtu.getAsInt() : ""));
         } catch (java.io.IOException | IllegalArgumentException e) {
             bgpProblems.sink().accept("CNI conf " + cni.get().path() + " not updated: " + e.getMessage());
-        }
-    }
-
-    /** Takes the pod CIDRs this process wrote out of the CNI conf again (final stop of the capability). */
-    public void removeCniRanges() {
-        if (cni.isEmpty() || cniWritten.isEmpty()) {
-            return;
-        }
-        try {
-            if (cni.get().remove(cniWritten)) {
-                LOG.info("CNI conf {}: pod CIDRs {} removed", cni.get().path(), cniWritten);
-            }
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            LOG.error("CNI conf {}: pod CIDRs {} not removed: {}", cni.get().path(), cniWritten, e.getMessage());
         }
     }
 
