@@ -172,8 +172,9 @@ class CapabilityLifecycleLabIT {
 
     @Test
     @Order(4)
-    void agentRestartKeepsTheDataplane() {
+    void agentRestartKeepsTheDataplane() throws IOException {
         Map<String, String> before = Map.of("n1", dataplane(lab.node("n1")), "n2", dataplane(lab.node("n2")));
+        long firewallSyncs = firewallSyncs();
         lab.stopAgent("n1");
         lab.stopAgent("n2");
         connection.awaitExchanges(10, SETTLE);
@@ -183,9 +184,26 @@ class CapabilityLifecycleLabIT {
 
         lab.startAgent("n1");
         lab.startAgent("n2");
+        // sampled all along: from the agents' start until a few seconds after n2's restarted firewall synced
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        long afterSync = Long.MAX_VALUE;
+        int samples = 0;
+        while (System.nanoTime() < Math.min(deadline, afterSync)) {
+            assertEquals(isolated, matrix(), "the matrix while the agents restart, sample " + ++samples);
+            if (afterSync == Long.MAX_VALUE && firewallSyncs() > firewallSyncs) {
+                afterSync = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            }
+        }
+        assertTrue(firewallSyncs() > firewallSyncs, "the restarted firewall of n2 never synced");
         connection.awaitExchanges(10, SETTLE);
-        assertEquals(isolated, matrix(), "the matrix after the agents restarted");
+        assertEquals(isolated, matrix(), "the matrix after the restarted agents synced");
         assertTrue(connection.alive(), connection.toString());
+    }
+
+    /** How often n2's firewall started syncing (once per process, when its services are bound). */
+    private static long firewallSyncs() throws IOException {
+        return Files.readString(lab.runDir().resolve("logs/agent-n2.log")).lines()
+                .filter(l -> l.contains("firewall syncing")).count();
     }
 
     /**
