@@ -4,8 +4,8 @@ import io.kuberouter.api.capability.KernelOwnership.VipRange;
 import io.kuberouter.kernel.api.IpPrefix;
 import io.kuberouter.kernel.api.ipvs.ServiceKey;
 import io.kuberouter.proxy.model.Settings;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Which IPVS virtual services the proxy owns, so may delete (a full round's stale ones, and all of them when the
@@ -45,15 +45,9 @@ public record IpvsOwnership(List<VipRange> vipRanges, int firstNodePort, int las
 
     /** What the proxy configured with {@code model} and these flags owns. */
     public static IpvsOwnership of(Settings model, int firstNodePort, int lastNodePort, List<IpPrefix> excluded) {
-        List<VipRange> ranges = new ArrayList<>();
-        model.clusterIpRanges().forEach(r -> ranges.add(VipRange.of(r.toString())));
-        if (model.strictExternalIpValidation()) {
-            model.externalIpRanges().forEach(r -> ranges.add(VipRange.of(r.toString())));
-            model.loadBalancerIpRanges().forEach(r -> ranges.add(VipRange.of(r.toString())));
-        } else {
-            ranges.clear();
-            ranges.addAll(EVERY_ADDRESS);
-        }
+        List<VipRange> ranges = !model.strictExternalIpValidation() ? EVERY_ADDRESS
+                : Stream.of(model.clusterIpRanges(), model.externalIpRanges(), model.loadBalancerIpRanges())
+                        .flatMap(List::stream).map(r -> VipRange.of(r.toString())).toList();
         return new IpvsOwnership(ranges, firstNodePort, lastNodePort, excluded);
     }
 
