@@ -93,12 +93,19 @@ class GobgpInteropIT {
         }
     }
 
+    /**
+     * Our connection through the router R: refused with TTL 1 (R drops it), up with TTL 3. gobgpd is
+     * passive here: a connection it opened during the TTL-1 phase would reach us, but our replies
+     * (TTL 1) would not reach it, and gobgpd then waits in OpenSent for its 240 s hold time,
+     * closing every other connection of the peer (what made this test fail when gobgpd's connect
+     * loop, first due 5–10 s after its start, fired before the update).
+     */
     @Test
     void multihopSessionNeedsItsTtl() {
         try (Lab lab = Lab.create("gobgp-multihop")) {
             Topology net = Topology.build(lab);
             Gobgpd gobgpd = new Gobgpd(lab, net.peer(), "gobgpd", global()
-                    + neighbor("10.99.2.1", "10.99.3.2", "ipv4-unicast", "")
+                    + neighbor("10.99.2.1", "10.99.3.2", "ipv4-unicast", "    passive-mode = true\n")
                     + "  [neighbors.ebgp-multihop.config]\n    enabled = true\n    multihop-ttl = 3\n").start();
             try (SpeakerProcess speaker = net.startSpeaker(lab, "speaker.log")) {
                 speaker.run("peer add 10.99.3.2 65001 local=10.99.2.1 hold=3 retry=1");
@@ -107,6 +114,7 @@ class GobgpInteropIT {
 
                 speaker.run("peer update 10.99.3.2 65001 local=10.99.2.1 hold=3 retry=1 ttl=3");
                 Await.until("multihop session", UP, () -> speaker.established("10.99.3.2"));
+                assertTrue(gobgpd.established("10.99.2.1"));
                 gobgpd.add("ipv4", "10.244.3.0/24", "nexthop", "10.99.3.2");
                 Await.until("route over the multihop session", UP, () -> speaker.route("ipv4", "10.244.3.0/24") != null);
                 assertFalse(speaker.route("ipv4", "10.244.3.0/24").contains("stale=true"));
