@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One informer (resync 0) per watched kind, feeding a {@link ClusterStore}: Services,
  * EndpointSlices (discovery/v1), Pods, Nodes, Namespaces and NetworkPolicies, as kube-router
- * watches them. Starting does not block; {@link #awaitSynced} waits for every initial list.
+ * watches them. Starting does not block; {@link #awaitSynced} waits until every initial list is in
+ * the store, not only in the informers' caches: fabric8 completes an informer's start once its cache
+ * holds the list, while the handlers that fill the store still receive it on their own executor. A
+ * store read before then lacks objects, and a firewall built from it refuses traffic it must allow.
  */
 final class ClusterWatcher implements AutoCloseable {
 
@@ -28,6 +31,7 @@ final class ClusterWatcher implements AutoCloseable {
 
     private final ClusterStore store;
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private final List<Handler<?>> handlers = new ArrayList<>();
     private final List<CompletableFuture<Void>> started = new ArrayList<>();
 
     ClusterWatcher(KubernetesClient client, ClusterStore store) {
@@ -44,8 +48,10 @@ final class ClusterWatcher implements AutoCloseable {
 
     private <T extends HasMetadata> void watch(ResourceKind kind, SharedIndexInformer<T> informer,
             Function<T, ? extends ClusterObject> view) {
-        informer.addEventHandler(new Handler<>(kind, view));
+        Handler<T> handler = new Handler<>(kind, view);
+        informer.addEventHandler(handler);
         informers.add(informer);
+        handlers.add(handler);
     }
 
     /** Starts every informer without waiting for its initial list. */
@@ -56,19 +62,23 @@ final class ClusterWatcher implements AutoCloseable {
     }
 
     /**
-     * Waits until every informer has received its initial list.
+     * Waits until every informer has received its initial list and handed all of it to the store.
      *
      * @throws TimeoutException naming the kinds that did not sync in time
      */
     void awaitSynced(Duration timeout) throws TimeoutException, InterruptedException {
+        List<CompletableFuture<Void>> inStore = new ArrayList<>();
+        for (int i = 0; i < started.size(); i++) {
+            CompletableFuture<Void> listed = handlers.get(i).listed;
+            inStore.add(started.get(i).thenCompose(cached -> listed));
+        }
         try {
-            CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(inStore.toArray(CompletableFuture[]::new))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("informer failed: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            List<String> pending = informers.stream().filter(i -> !i.hasSynced())
-                    .map(i -> i.getApiTypeClass().getSimpleName()).toList();
+            List<String> pending = handlers.stream().filter(h -> !h.listed.isDone()).map(h -> h.kind.name()).toList();
             throw new TimeoutException("caches of " + pending + " not synced within " + timeout.toMillis() + " ms");
         }
     }
@@ -82,6 +92,8 @@ final class ClusterWatcher implements AutoCloseable {
     private final class Handler<T extends HasMetadata> implements ResourceEventHandler<T> {
         private final ResourceKind kind;
         private final Function<T, ? extends ClusterObject> view;
+        /** Done once the handler received a whole list: fabric8 calls onList after the list's adds. */
+        private final CompletableFuture<Void> listed = new CompletableFuture<>();
 
         Handler(ResourceKind kind, Function<T, ? extends ClusterObject> view) {
             this.kind = kind;
@@ -96,6 +108,11 @@ final class ClusterWatcher implements AutoCloseable {
         @Override
         public void onUpdate(T previous, T current) {
             put(current);
+        }
+
+        @Override
+        public void onList(String resourceVersion, boolean empty) {
+            listed.complete(null);
         }
 
         @Override

@@ -72,6 +72,37 @@ class ClusterWatcherTest {
         assertEquals("10.0.0.1", node.bestIp(IpFamily.IPV4).orElseThrow());
     }
 
+    /**
+     * fabric8 completes an informer's start once its cache holds the list; the handlers filling the store receive it
+     * later, on their executor. A store slowed down here (a listener taking 2 ms per change, as a loaded node may)
+     * must still hold every pod of the initial list when {@code awaitSynced} returns.
+     */
+    @Test
+    void initialListIsInTheStoreWhenSyncReturnsEvenWithSlowHandlers() throws Exception {
+        int pods = 100;
+        for (int i = 0; i < pods; i++) {
+            api.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("p" + i)
+                    .endMetadata().withNewSpec().withNodeName("n1").endSpec().withNewStatus().withPhase("Running")
+                    .withPodIP("10.244.1." + (i + 2)).endStatus().build()).create();
+        }
+        ClusterStore slow = new ClusterStore("n1");
+        slow.subscribe(change -> sleep(2));
+        try (ClusterWatcher second = new ClusterWatcher(handle.client(), slow)) {
+            second.start();
+            second.awaitSynced(Duration.ofSeconds(20));
+            assertEquals(pods, slow.snapshot().pods().size());
+            assertEquals(1, slow.snapshot().nodes().size());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void createdUpdatedAndDeletedObjectsReachTheState() throws Exception {
         api.services().inNamespace("default").resource(new ServiceBuilder().withNewMetadata().withName("web")

@@ -209,9 +209,13 @@ public final class ProxyController {
             pause(cluster == null ? "no cluster state" : "a kernel service is missing");
             return;
         }
+        // drained before the snapshot is taken, so that every change drained is in it; one arriving in between
+        // stays dirty for the next round
+        ServiceFeed.Dirty dirty = feed.drain();
         ClusterSnapshot snapshot = cluster.snapshot();
         Node self = snapshot.localNodeObject();
         if (self == null) {
+            rebuildRequested.set(true);
             pause("no Node object named " + snapshot.localNode());
             return;
         }
@@ -220,7 +224,7 @@ public final class ProxyController {
         boolean full = fullRequested.getAndSet(false) || reconciler.needsFull()
                 || !start.isBefore(lastFull.plus(settings.syncPeriod()));
         try {
-            round(kernel, snapshot, self, full, start);
+            round(kernel, snapshot, dirty, self, full, start);
         } catch (KernelException | RuntimeException e) {
             fullRequested.set(true);
             rebuildRequested.set(true);
@@ -230,13 +234,12 @@ public final class ProxyController {
         }
     }
 
-    private void round(ProxyKernel kernel, ClusterSnapshot snapshot, Node self, boolean full, Instant start)
-            throws KernelException {
+    private void round(ProxyKernel kernel, ClusterSnapshot snapshot, ServiceFeed.Dirty dirty, Node self,
+            boolean full, Instant start) throws KernelException {
         if (full || local == null) {
             local = LocalAddresses.read(kernel);
         }
         NodeContext context = NodeContext.of(self, local.addresses());
-        ServiceFeed.Dirty dirty = feed.drain();
         boolean rebuild = rebuildRequested.getAndSet(false) || dirty.node() || !context.equals(node);
         node = context;
         Set<ServiceKey> changed = new HashSet<>();

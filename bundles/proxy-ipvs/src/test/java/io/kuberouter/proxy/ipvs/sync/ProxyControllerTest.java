@@ -84,6 +84,24 @@ class ProxyControllerTest {
                 "IPVS_CMD_DEL_DEST TCP:10.96.0.10:80 -> 10.244.1.5:8080"), writes());
     }
 
+    /** A Service created while a sync reads the cluster: that sync drained its change, the next programs it. */
+    @Test
+    void aChangeArrivingWhileASyncReadsTheClusterIsProgrammedByTheNextSync() throws Exception {
+        start();
+        assertTrue(controller.awaitApplied(cluster.revision(), WAIT));
+        ServiceKey api = new ServiceKey.ByAddress(IpPrefix.address("10.96.0.11"), IpProtocol.TCP, 80);
+        java.util.concurrent.CountDownLatch raced = new java.util.concurrent.CountDownLatch(1);
+        cluster.afterNextSnapshot(() -> {
+            cluster.put(service("shop", "api").clusterIp("10.96.0.11").port("http", TCP, 80).build(),
+                    slice("shop", "api-1", "api").port("http", TCP, 8080).ready("10.244.1.9", "n1").build());
+            raced.countDown();
+        });
+        cluster.put(slice("shop", "web-1", "web").port("http", TCP, 8080).ready("10.244.1.6", "n1").build());
+        assertTrue(raced.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(controller.awaitApplied(cluster.revision(), WAIT));
+        assertEquals(Set.of("10.244.1.9:8080"), targets(api));
+    }
+
     @Test
     void badInputIsSkippedForThatServiceOnlyAndCounted() throws Exception {
         cluster.put(service("shop", "bad").clusterIp("10.96.0.11").port("http", TCP, 80).externalIp("203.0.113.9")

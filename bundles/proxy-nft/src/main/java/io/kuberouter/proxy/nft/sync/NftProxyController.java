@@ -176,9 +176,13 @@ public final class NftProxyController {
             pause(cluster == null ? "no cluster state" : "the Nftables service is missing");
             return;
         }
+        // drained before the snapshot is taken, so that every change drained is in it; one arriving in between
+        // stays dirty for the next round
+        ServiceFeed.Dirty dirty = feed.drain();
         ClusterSnapshot snapshot = cluster.snapshot();
         Node self = snapshot.localNodeObject();
         if (self == null) {
+            rebuildRequested.set(true);
             pause("no Node object named " + snapshot.localNode());
             return;
         }
@@ -187,7 +191,7 @@ public final class NftProxyController {
         boolean rewrite = fullRequested.getAndSet(false) || reconciler.needsFull();
         boolean periodic = !start.isBefore(lastFull.plus(settings.syncPeriod()));
         try {
-            round(nft, snapshot, self, rewrite, periodic, start);
+            round(nft, snapshot, dirty, self, rewrite, periodic, start);
         } catch (KernelException | RuntimeException e) {
             fullRequested.set(true);
             rebuildRequested.set(true);
@@ -202,14 +206,13 @@ public final class NftProxyController {
      * @param periodic the sync period is over: rebuild every Service and write the differences (at thousands of
      *     Services a table rewrite costs nft tens of seconds, during which no change could be programmed)
      */
-    private void round(Nftables nft, ClusterSnapshot snapshot, Node self, boolean rewrite, boolean periodic,
-            Instant start) throws KernelException {
+    private void round(Nftables nft, ClusterSnapshot snapshot, ServiceFeed.Dirty dirty, Node self, boolean rewrite,
+            boolean periodic, Instant start) throws KernelException {
         boolean full = rewrite || periodic;
         if (full && settings.model().nodePortBindOnAllIp()) {
             localAddresses = localAddresses(kernel.addresses());
         }
         NodeContext context = NodeContext.of(self, localAddresses);
-        ServiceFeed.Dirty dirty = feed.drain();
         boolean rebuild = rebuildRequested.getAndSet(false) | full | dirty.node() | !context.equals(node);
         node = context;
         Set<String> changed = new HashSet<>();

@@ -152,6 +152,23 @@ class NftProxyControllerTest {
         assertFalse(nft.hasTable(T, TABLE));
     }
 
+    /** A Service created while a sync reads the cluster: that sync drained its change, the next programs it. */
+    @Test
+    void aChangeArrivingWhileASyncReadsTheClusterIsProgrammedByTheNextSync() throws Exception {
+        start();
+        assertTrue(controller.awaitApplied(cluster.revision(), WAIT));
+        java.util.concurrent.CountDownLatch raced = new java.util.concurrent.CountDownLatch(1);
+        cluster.afterNextSnapshot(() -> {
+            cluster.put(service("shop", "api").clusterIp("10.96.0.11").port("http", TCP, 80).build(),
+                    slice("shop", "api-1", "api").port("http", TCP, 8080).ready("10.244.1.9", "n1").build());
+            raced.countDown();
+        });
+        cluster.put(slice("shop", "web-1", "web").port("http", TCP, 8080).ready("10.244.1.6", "n1").build());
+        assertTrue(raced.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(controller.awaitApplied(cluster.revision(), WAIT));
+        assertEquals(List.of("10.244.1.9:8080"), dnatTargets("10.96.0.11 . tcp . 80"));
+    }
+
     @Test
     void thePeriodicRoundRebuildsEveryServiceButWritesOnlyDifferences() throws Exception {
         NftSettings shortPeriod = new NftSettings(settings.model(), false, Duration.ofMillis(100));
