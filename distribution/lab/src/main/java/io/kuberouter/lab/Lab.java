@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A cluster in a box: the nodes of a scenario as network namespaces on a node network, its pods as namespaces
@@ -26,6 +27,8 @@ import java.util.Optional;
  */
 public final class Lab implements AutoCloseable {
     private static final String RESOURCES = "/io/kuberouter/lab/";
+    /** A directory to copy each run's {@code logs/} into, under the run id, before the run is removed (the ITs). */
+    public static final String KEEP_LOGS_PROPERTY = "kuberouter.lab.keepLogs";
 
     private final Scenario scenario;
     private final LabOptions options;
@@ -215,6 +218,7 @@ public final class Lab implements AutoCloseable {
         }
         closed = true;
         created.removeAll();
+        keepLogs();
         run.deleteDir();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -222,6 +226,24 @@ public final class Lab implements AutoCloseable {
             // the JVM is shutting down: this is the hook itself running
         }
         log("down");
+    }
+
+    private void keepLogs() {
+        String keep = System.getProperty(KEEP_LOGS_PROPERTY);
+        Path logs = run.dir().resolve("logs");
+        if (keep == null || !Files.isDirectory(logs)) {
+            return;
+        }
+        Path target = Path.of(keep, run.id());
+        try (Stream<Path> files = Files.list(logs)) {
+            Files.createDirectories(target);
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+            log("logs kept in " + target);
+        } catch (IOException e) {
+            log("could not keep the logs in " + target + ": " + e.getMessage());
+        }
     }
 
     private void log(String line) {

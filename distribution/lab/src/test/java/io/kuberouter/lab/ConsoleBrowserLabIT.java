@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,8 @@ class ConsoleBrowserLabIT {
                         "17").contains(peer.podCidr() + " via " + peer.internalIp()));
             }
             await("a1 on n1 reaches web's ClusterIP (b1 on n2 or c1 on n3)", () -> Set.of("b1", "c1").contains(
-                    answer(lab.pod("lab/a1"), "10.96.0.10", 80)));
+                    answer(lab.pod("lab/a1"), "10.96.0.10", 80)), () -> n1.exec("ip", "route") + n1.exec("nft", "list",
+                    "table", "inet", "kube-router-proxy"));
             Set<String> expectedRows = expectedServiceRows(lab, n1);
             await("n1's proxy programmed every frontend with its endpoints", () -> {
                 String page = page(n1, "/system/console/kube-services");
@@ -74,7 +76,8 @@ class ConsoleBrowserLabIT {
                         && SERVICES.stream().allMatch(s -> page.contains(s.clusterIp() + ":"))
                         && SERVICES.stream().flatMap(s -> s.endpoints().stream()).map(lab::pod)
                                 .allMatch(p -> page.contains(p.ip() + ":" + TARGET_PORT + ", node " + p.node()));
-            });
+            }, () -> "expected rows " + expectedRows + ", the page has:\n" + page(n1, "/system/console/kube-services")
+                    .replaceAll("<[^>]+>", " ").replaceAll("[ \t]+", " ").replaceAll("\n\\s*\n+", "\n"));
 
             Path screenshots = Path.of(System.getProperty("console.screenshots", "target/console-screenshots"))
                     .toAbsolutePath();
@@ -224,10 +227,16 @@ class ConsoleBrowserLabIT {
     }
 
     private static void await(String what, BooleanSupplier condition) {
+        await(what, condition, () -> "");
+    }
+
+    /** As {@link #await(String, BooleanSupplier)}; a timeout's message ends with {@code state}, for the diagnosis. */
+    private static void await(String what, BooleanSupplier condition, Supplier<String> state) {
         Instant deadline = Instant.now().plus(CONVERGE);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + CONVERGE.toSeconds() + " s waiting for: " + what);
+                throw new AssertionError("timed out after " + CONVERGE.toSeconds() + " s waiting for: " + what + "\n"
+                        + state.get());
             }
             try {
                 Thread.sleep(500);
