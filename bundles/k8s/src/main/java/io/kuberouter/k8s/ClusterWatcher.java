@@ -30,9 +30,13 @@ final class ClusterWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterWatcher.class);
 
     private final ClusterStore store;
-    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
-    private final List<Handler<?>> handlers = new ArrayList<>();
-    private final List<CompletableFuture<Void>> started = new ArrayList<>();
+    private final List<Watch> watches = new ArrayList<>();
+    /** Per watch, done once its initial list is in the store. */
+    private final List<CompletableFuture<Void>> inStore = new ArrayList<>();
+
+    /** One watched kind: its informer and the handler feeding the store from it. */
+    private record Watch(SharedIndexInformer<?> informer, Handler<?> handler) {
+    }
 
     ClusterWatcher(KubernetesClient client, ClusterStore store) {
         this.store = store;
@@ -50,14 +54,13 @@ final class ClusterWatcher implements AutoCloseable {
             Function<T, ? extends ClusterObject> view) {
         Handler<T> handler = new Handler<>(kind, view);
         informer.addEventHandler(handler);
-        informers.add(informer);
-        handlers.add(handler);
+        watches.add(new Watch(informer, handler));
     }
 
     /** Starts every informer without waiting for its initial list. */
     void start() {
-        for (SharedIndexInformer<?> informer : informers) {
-            started.add(informer.start().toCompletableFuture());
+        for (Watch watch : watches) {
+            inStore.add(watch.informer().start().toCompletableFuture().thenCompose(cached -> watch.handler().listed));
         }
     }
 
@@ -67,25 +70,21 @@ final class ClusterWatcher implements AutoCloseable {
      * @throws TimeoutException naming the kinds that did not sync in time
      */
     void awaitSynced(Duration timeout) throws TimeoutException, InterruptedException {
-        List<CompletableFuture<Void>> inStore = new ArrayList<>();
-        for (int i = 0; i < started.size(); i++) {
-            CompletableFuture<Void> listed = handlers.get(i).listed;
-            inStore.add(started.get(i).thenCompose(cached -> listed));
-        }
         try {
             CompletableFuture.allOf(inStore.toArray(CompletableFuture[]::new))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("informer failed: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            List<String> pending = handlers.stream().filter(h -> !h.listed.isDone()).map(h -> h.kind.name()).toList();
+            List<String> pending = watches.stream().map(Watch::handler).filter(h -> !h.listed.isDone())
+                    .map(h -> h.kind.name()).toList();
             throw new TimeoutException("caches of " + pending + " not synced within " + timeout.toMillis() + " ms");
         }
     }
 
     @Override
     public void close() {
-        informers.forEach(SharedIndexInformer::stop);
+        watches.forEach(watch -> watch.informer().stop());
     }
 
     /** Converts API objects into views; an object that cannot be converted is logged and skipped. */

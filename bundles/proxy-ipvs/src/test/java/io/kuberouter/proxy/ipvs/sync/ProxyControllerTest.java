@@ -90,12 +90,9 @@ class ProxyControllerTest {
         start();
         assertTrue(controller.awaitApplied(cluster.revision(), WAIT));
         ServiceKey api = new ServiceKey.ByAddress(IpPrefix.address("10.96.0.11"), IpProtocol.TCP, 80);
-        java.util.concurrent.CountDownLatch raced = new java.util.concurrent.CountDownLatch(1);
-        cluster.afterNextSnapshot(() -> {
-            cluster.put(service("shop", "api").clusterIp("10.96.0.11").port("http", TCP, 80).build(),
-                    slice("shop", "api-1", "api").port("http", TCP, 8080).ready("10.244.1.9", "n1").build());
-            raced.countDown();
-        });
+        var raced = cluster.afterNextSnapshot(() -> cluster.put(
+                service("shop", "api").clusterIp("10.96.0.11").port("http", TCP, 80).build(),
+                slice("shop", "api-1", "api").port("http", TCP, 8080).ready("10.244.1.9", "n1").build()));
         cluster.put(slice("shop", "web-1", "web").port("http", TCP, 8080).ready("10.244.1.6", "n1").build());
         assertTrue(raced.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
         assertTrue(controller.awaitApplied(cluster.revision(), WAIT));
